@@ -1,0 +1,67 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/** Reads the raw variable: implicit conversion would turn the string 'false' into true. */
+const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  return typeof raw === 'boolean' ? raw : ['1', 'true', 'yes', 'on'].includes(String(raw).toLowerCase());
+};
+
+/** What every service reads from its environment; each app extends it with its own variables. */
+export class ServiceConfig {
+  @IsIn(['development', 'test', 'production'], { message: 'must be development, test or production' })
+  NODE_ENV: string = 'development';
+
+  @IsInt({ message: 'must be a TCP port number' })
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsString()
+  HOST: string = '0.0.0.0';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL: string = 'info';
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL naming a server' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+  /** The database this service owns; created on demand. */
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
+  DATABASE_NAME?: string;
+
+  @Transform(toBoolean)
+  DB_MIGRATIONS_RUN: boolean = true;
+
+  @Matches(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
+  KAFKA_BROKERS: string = '127.0.0.1:9092';
+
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  KAFKA_TOPIC_PARTITIONS: number = 3;
+
+  @IsInt()
+  @Min(1)
+  KAFKA_REPLICATION_FACTOR: number = 1;
+
+  /** PEM public key (or path to one) that verifies access tokens; set on every service. */
+  @IsOptional()
+  @IsString()
+  AUTH_PUBLIC_KEY?: string;
+
+  @IsString()
+  AUTH_ISSUER: string = 'helpdesk';
+
+  @IsString()
+  AUTH_AUDIENCE: string = 'helpdesk-api';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+export { toBoolean };

@@ -1,0 +1,17 @@
+export { EventActor, EventEnvelope, EventHeaders } from './events/event-envelope';
+export { EnvelopeParseError, parseEnvelope } from './events/envelope-parse';
+export { defineEvent, EventDefinition, PayloadValidationError, PayloadValidator } from './events/event-definition';
+export { checkPayload, FieldCheck, booleanField, optionalString, requiredString, stringArray } from './events/payload-checks';
+export {
+  GroupCreated,
+  GroupMembersChanged,
+  GroupSnapshot,
+  GroupUpdated,
+  IdentityEvents,
+  UserCreated,
+  UserDeactivated,
+  UserSnapshot,
+  UserUpdated,
+} from './identity/identity.events';
+export { isRole, Role, ROLES, STAFF_ROLES } from './roles';
+export { deadLetterTopic, DEAD_LETTER_SUFFIX, isDeadLetterTopic, TopicName, Topics } from './topics';

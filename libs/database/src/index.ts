@@ -1,0 +1,4 @@
+export { createDataSource, createDataSourceOptions, ServiceDataSourceOptions } from './data-source.factory';
+export { databaseUrlFor, dropDatabase, ensureDatabaseExists } from './database-url';
+export { DatabaseModule, DatabaseModuleOptions } from './database.module';
+export { SnakeNamingStrategy, snakeCase } from './snake-naming.strategy';

@@ -1,0 +1,86 @@
+import { INestApplication, Logger, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CustomStrategy } from '@nestjs/microservices';
+import { ConfigValidationError } from '@helpdesk/config';
+import { AppLogger, HealthRegistry } from '@helpdesk/observability';
+
+export interface BootstrapOptions {
+  serviceName: string;
+  /** Returns the root module; called inside the try so config errors are reported cleanly. */
+  loadModule: () => unknown;
+  port: number;
+  host?: string;
+  /** Public or internal API prefix (e.g. `api/v1`); health and metrics stay outside it. */
+  globalPrefix?: string;
+  /** Extra set-up (helmet, CORS, OpenAPI) before listening. */
+  configure?: (app: INestApplication) => void | Promise<void>;
+  /** Kafka consumers (a hybrid app); omitted for services that only publish. */
+  microservice?: (app: INestApplication) => CustomStrategy | undefined;
+  /** How long readiness stays red before the server closes, so load balancers stop routing first. */
+  drainDelayMs?: number;
+}
+
+export const OPERATIONS_ROUTES = [
+  { path: 'health/live', method: RequestMethod.GET },
+  { path: 'health/ready', method: RequestMethod.GET },
+  { path: 'metrics', method: RequestMethod.GET },
+];
+
+/** Builds the Nest app with our conventions; exported separately so tests can reuse it. */
+export async function createServiceApp(options: Omit<BootstrapOptions, 'port' | 'host' | 'drainDelayMs'>) {
+  const module = options.loadModule();
+  const app = await NestFactory.create(module as never, { bufferLogs: true });
+  app.useLogger(app.get(AppLogger));
+  if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: OPERATIONS_ROUTES });
+  await options.configure?.(app);
+  const strategy = options.microservice?.(app);
+  if (strategy) {
+    app.connectMicroservice(strategy, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  return app;
+}
+
+/** Starts a service; a bad configuration ends the process with a message naming each bad variable. */
+export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication> {
+  const logger = new Logger(options.serviceName);
+  try {
+    const app = await createServiceApp(options);
+    installGracefulShutdown(app, options.drainDelayMs ?? (process.env.NODE_ENV === 'production' ? 5000 : 0));
+    await app.listen(options.port, options.host ?? '0.0.0.0');
+    logger.log(`${options.serviceName} listening on ${await app.getUrl()}`);
+    return app;
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    logger.error(error instanceof Error ? error : String(error));
+    process.exit(1);
+  }
+}
+
+/**
+ * On SIGTERM/SIGINT: readiness goes red, wait for the drain delay, then close the app, which runs every
+ * module's shutdown hook (the outbox relay finishes its batch, consumers leave their group, pools close).
+ */
+function installGracefulShutdown(app: INestApplication, drainDelayMs: number) {
+  const logger = new Logger('Shutdown');
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal} received: draining for ${drainDelayMs} ms, then closing`);
+    app.get(HealthRegistry).markShuttingDown();
+    const force = setTimeout(() => {
+      logger.error('Shutdown took longer than 30 s; exiting');
+      process.exit(1);
+    }, 30_000 + drainDelayMs);
+    force.unref();
+    await new Promise((resolve) => setTimeout(resolve, drainDelayMs));
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}

@@ -1,0 +1,95 @@
+import { Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { RequestValidationException } from './validation-errors';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+/** `?limit=&cursor=` of every list (api.md); extend it with the list's filters. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ description: `Items per page (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE})`, minimum: 1, maximum: MAX_PAGE_SIZE, example: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page; omit for the first page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor must be a nextCursor returned by this list' })
+  cursor?: string;
+}
+
+/** One page of a list: `{ items, nextCursor }`, nextCursor null on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** An opaque cursor: the sort key of the last item, as base64url JSON. */
+export function encodeCursor(key: Record<string, string | number | boolean | null>): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/**
+ * Reads a cursor back; a cursor that is not ours (or whose fields differ) is a 400 on `cursor`, never a 500.
+ * `fields` lists the keys the cursor must carry.
+ */
+export function decodeCursor<K extends string>(cursor: string | undefined, fields: readonly K[]): Record<K, string | number | boolean | null> | null {
+  if (cursor === undefined || cursor === '') return null;
+  const invalid = () => new RequestValidationException([{ field: 'cursor', reason: 'cursor must be a nextCursor returned by this list' }]);
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid();
+  const record = value as Record<string, unknown>;
+  for (const field of fields) {
+    const v = record[field];
+    if (!(field in record) || (v !== null && !['string', 'number', 'boolean'].includes(typeof v))) throw invalid();
+  }
+  return record as Record<K, string | number | boolean | null>;
+}
+
+/**
+ * Builds a page from rows fetched with `limit + 1` (the extra row only says whether there is more).
+ * `keyOf` gives the sort key of a row, which becomes the next cursor.
+ */
+export function toPage<TRow, TItem = TRow>(
+  rows: TRow[],
+  limit: number,
+  keyOf: (row: TRow) => Record<string, string | number | boolean | null>,
+  map: (row: TRow) => TItem = (row) => row as unknown as TItem,
+): Page<TItem> {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  return {
+    items: pageRows.map(map),
+    nextCursor: hasMore && pageRows.length > 0 ? encodeCursor(keyOf(pageRows[pageRows.length - 1])) : null,
+  };
+}
+
+const pageClasses = new Map<ClassType<unknown>, ClassType<unknown>>();
+
+/** An OpenAPI response class `{ items: Item[], nextCursor }` for a list route (`@ApiOkResponse({ type: PageOf(UserDto) })`). */
+export function PageOf<T>(item: ClassType<T>): ClassType<Page<T>> {
+  const existing = pageClasses.get(item);
+  if (existing) return existing as ClassType<Page<T>>;
+  class PageDto {
+    @ApiProperty({ type: [item] })
+    items: T[];
+
+    @ApiProperty({ type: String, nullable: true, description: 'Pass as `?cursor=` for the next page; null on the last page' })
+    nextCursor: string | null;
+  }
+  Object.defineProperty(PageDto, 'name', { value: `${item.name.replace(/Dto$/, '')}PageDto` });
+  pageClasses.set(item, PageDto);
+  return PageDto;
+}

@@ -1,0 +1,11 @@
+export { ensureKafka } from './ensure-kafka';
+export type { EnsuredKafka, EnsureKafkaOptions } from './ensure-kafka';
+export { helpdeskCacheDir, KAFKA_POM, kafkaLibsDir, kafkaVersionFromPom, resolveKafkaJars } from './kafka-jars';
+export type { KafkaJars, ResolveKafkaJarsOptions } from './kafka-jars';
+export { kafkaAnswers, probeKafka } from './kafka-probe';
+export type { KafkaProbeOptions } from './kafka-probe';
+export { defaultKafkaDataDir, defaultKafkaPort, LocalKafka } from './local-kafka';
+export type { LocalKafkaOptions } from './local-kafka';
+export { findFreePort, isPortFree } from './ports';
+export { renderServerProperties } from './server-properties';
+export type { KafkaServerConfig } from './server-properties';

@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'platform-e2e',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/test/**/*.integration-spec.ts'],
+  testTimeout: 240000,
+};
