@@ -1,0 +1,37 @@
+import { Counter, Registry } from 'prom-client';
+import { counterIn } from '../messaging.metrics';
+import { DeliveryOutcome } from './event-delivery';
+
+/** kafka_consumer_* metrics by topic. */
+export class ConsumerMetrics {
+  private readonly consumed: Counter<'topic' | 'outcome'>;
+  private readonly handlerErrors: Counter<'topic'>;
+  private readonly deadLettered: Counter<'topic' | 'reason'>;
+
+  constructor(registry: Registry) {
+    this.consumed = counterIn(registry, {
+      name: 'kafka_consumer_consumed_total',
+      help: 'Messages consumed, by topic and outcome (handled or dead_lettered)',
+      labelNames: ['topic', 'outcome'],
+    });
+    this.handlerErrors = counterIn(registry, {
+      name: 'kafka_consumer_handler_errors_total',
+      help: 'Failed handler attempts (each retry counts)',
+      labelNames: ['topic'],
+    });
+    this.deadLettered = counterIn(registry, {
+      name: 'kafka_consumer_dead_lettered_total',
+      help: 'Messages sent to the dead-letter topic, by reason',
+      labelNames: ['topic', 'reason'],
+    });
+  }
+
+  handlerFailed(topic: string): void {
+    this.handlerErrors.inc({ topic });
+  }
+
+  delivered(topic: string, outcome: DeliveryOutcome): void {
+    this.consumed.inc({ topic, outcome: outcome.status === 'handled' ? 'handled' : 'dead_lettered' });
+    if (outcome.status === 'dead-lettered') this.deadLettered.inc({ topic, reason: outcome.reason });
+  }
+}

@@ -1,0 +1,51 @@
+import { PayloadValidationError } from '@helpdesk/contracts';
+import { deadLetterHeaders, describeError } from './dead-letter';
+
+describe('deadLetterHeaders', () => {
+  const info = {
+    error: 'TypeError: boom',
+    topic: 'helpdesk.x.v1',
+    partition: 2,
+    offset: '41',
+    attempts: 3,
+    consumerGroup: 'reporting',
+  };
+
+  it('keeps the original headers and adds the dead-letter ones', () => {
+    expect(deadLetterHeaders({ 'x-correlation-id': 'c1', 'x-event-id': Buffer.from('e1') }, info)).toEqual({
+      'x-correlation-id': 'c1',
+      'x-event-id': Buffer.from('e1'),
+      'x-dlq-error': 'TypeError: boom',
+      'x-dlq-original-topic': 'helpdesk.x.v1',
+      'x-dlq-original-partition': '2',
+      'x-dlq-original-offset': '41',
+      'x-dlq-attempts': '3',
+      'x-dlq-consumer-group': 'reporting',
+    });
+  });
+
+  it('overwrites stale dead-letter headers of a replayed message and bounds the error length', () => {
+    const headers = deadLetterHeaders({ 'x-dlq-attempts': '9' }, { ...info, error: 'x'.repeat(5000) });
+    expect(headers['x-dlq-attempts']).toBe('3');
+    expect((headers['x-dlq-error'] as string).length).toBe(2000);
+  });
+
+  it('works without original headers', () => {
+    expect(deadLetterHeaders(undefined, info)['x-dlq-original-topic']).toBe('helpdesk.x.v1');
+  });
+});
+
+describe('describeError', () => {
+  it('names errors by class and message', () => {
+    expect(describeError(new PayloadValidationError('thing.renamed', ['name missing']))).toBe(
+      'PayloadValidationError: Invalid payload for thing.renamed: name missing',
+    );
+  });
+
+  it("explains Nest's generic RPC error and passes other shapes through", () => {
+    expect(describeError({ status: 'error', message: 'Internal server error' })).toContain('@EventConsumer()');
+    expect(describeError({ status: 'error', message: 'not found' })).toBe('not found');
+    expect(describeError({ code: 7 })).toBe('{"code":7}');
+    expect(describeError('plain')).toBe('plain');
+  });
+});
