@@ -4,5 +4,14 @@ export { HttpConventionsModule } from './http/http-conventions.module';
 export { HttpErrorFilter } from './http/http-error.filter';
 export { createValidationPipe, flattenValidationErrors, RequestValidationException } from './http/validation-errors';
 export { bootstrapService, BootstrapOptions, createServiceApp, OPERATIONS_ROUTES } from './bootstrap/bootstrap-service';
-export { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, MAX_PAGE_SIZE, Page, PageOf, PageQueryDto, toPage } from './http/cursor-pagination';
+export {
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  Page,
+  PageOf,
+  PageQueryDto,
+  toPage,
+} from './http/cursor-pagination';
 export { etagOf, expectedVersion, parseIfMatchVersion } from './http/optimistic-locking';

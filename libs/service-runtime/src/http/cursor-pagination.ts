@@ -9,7 +9,12 @@ export const MAX_PAGE_SIZE = 200;
 
 /** `?limit=&cursor=` of every list (api.md); extend it with the list's filters. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ description: `Items per page (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE})`, minimum: 1, maximum: MAX_PAGE_SIZE, example: 50 })
+  @ApiPropertyOptional({
+    description: `Items per page (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE})`,
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    example: 50,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
@@ -40,9 +45,13 @@ export function encodeCursor(key: Record<string, string | number | boolean | nul
  * Reads a cursor back; a cursor that is not ours (or whose fields differ) is a 400 on `cursor`, never a 500.
  * `fields` lists the keys the cursor must carry.
  */
-export function decodeCursor<K extends string>(cursor: string | undefined, fields: readonly K[]): Record<K, string | number | boolean | null> | null {
+export function decodeCursor<K extends string>(
+  cursor: string | undefined,
+  fields: readonly K[],
+): Record<K, string | number | boolean | null> | null {
   if (cursor === undefined || cursor === '') return null;
-  const invalid = () => new RequestValidationException([{ field: 'cursor', reason: 'cursor must be a nextCursor returned by this list' }]);
+  const invalid = () =>
+    new RequestValidationException([{ field: 'cursor', reason: 'cursor must be a nextCursor returned by this list' }]);
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

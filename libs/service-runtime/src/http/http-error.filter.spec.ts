@@ -8,12 +8,21 @@ describe('HttpErrorFilter.toBody', () => {
 
   it('keeps field details of validation errors', () => {
     const body = filter.toBody(new RequestValidationException([{ field: 'email', reason: 'email must be an email' }]));
-    expect(body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: [{ field: 'email', reason: 'email must be an email' }] });
+    expect(body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      details: [{ field: 'email', reason: 'email must be an email' }],
+    });
   });
 
   it('passes domain codes through', () => {
     const body = filter.toBody(new DomainException(409, 'INVALID_TRANSITION', 'Cannot resolve a closed incident'));
-    expect(body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'INVALID_TRANSITION', message: 'Cannot resolve a closed incident' });
+    expect(body).toMatchObject({
+      statusCode: 409,
+      error: 'Conflict',
+      code: 'INVALID_TRANSITION',
+      message: 'Cannot resolve a closed incident',
+    });
   });
 
   it('maps Nest exceptions and body-parser errors to 4xx', () => {

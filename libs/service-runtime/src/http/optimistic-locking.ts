@@ -14,7 +14,9 @@ export function parseIfMatchVersion(header: string | string[] | undefined): numb
   if (raw === undefined || raw === '' || raw === '*') return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw);
   if (!match) {
-    throw new RequestValidationException([{ field: 'If-Match', reason: 'If-Match must be the ETag (version) you read, e.g. "3"' }]);
+    throw new RequestValidationException([
+      { field: 'If-Match', reason: 'If-Match must be the ETag (version) you read, e.g. "3"' },
+    ]);
   }
   return Number(match[1]);
 }

@@ -23,7 +23,9 @@ describe('createValidationPipe', () => {
   const meta: ArgumentMetadata = { type: 'body', metatype: PersonDto };
 
   it('reports one detail per bad field, nested paths dotted, unknown fields refused', async () => {
-    const error = await pipe.transform({ email: 'nope', name: '山田太郎です', address: { city: 1 }, admin: true }, meta).catch((e) => e);
+    const error = await pipe
+      .transform({ email: 'nope', name: '山田太郎です', address: { city: 1 }, admin: true }, meta)
+      .catch((e) => e);
     expect(error).toBeInstanceOf(RequestValidationException);
     const fields = (error as RequestValidationException).details.map((d) => d.field).sort();
     expect(fields).toEqual(['address.city', 'admin', 'email', 'name']);

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One failed sign-in, counted per account and per client address over a sliding window. */
+@Entity({ name: 'login_failures' })
+export class LoginFailureEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  /** The e-mail as typed, lower-cased (also for unknown accounts, so probing them is throttled too). */
+  @Column('text')
+  accountKey: string;
+
+  @Column('text')
+  clientAddress: string;
+
+  @Column('timestamptz')
+  failedAt: Date;
+}
