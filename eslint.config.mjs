@@ -22,7 +22,9 @@ const depConstraints = [
 
 // Test code may also use the testing library and local infrastructure tooling.
 const testDepConstraints = depConstraints.map((c) =>
-  c.sourceTag.startsWith('type:') ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing', 'type:tooling'] } : c,
+  c.sourceTag.startsWith('type:')
+    ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing', 'type:tooling'] }
+    : c,
 );
 
 const testFiles = ['**/*.spec.ts', '**/test/**/*.ts', '**/*.integration-spec.ts'];
@@ -44,7 +46,10 @@ export default tseslint.config(
   {
     files: testFiles,
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: testDepConstraints }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints: testDepConstraints },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-explicit-any': 'off',
     },

@@ -20,7 +20,9 @@ const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.js
 const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 // Only runtime libs: test helpers and local-infrastructure tooling never ship.
 const paths = Object.fromEntries(
-  Object.entries(compilerOptions.paths as Record<string, string[]>).filter(([, [target]]) => target.startsWith('libs/') && !target.startsWith('libs/testing/')),
+  Object.entries(compilerOptions.paths as Record<string, string[]>).filter(
+    ([, [target]]) => target.startsWith('libs/') && !target.startsWith('libs/testing/'),
+  ),
 );
 swcrc.jsc.baseUrl = root;
 swcrc.jsc.paths = paths;

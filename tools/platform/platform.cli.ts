@@ -3,11 +3,11 @@
  * (migrations and the demo seed run at their start-up), logs under .local/logs. Ctrl-C, SIGTERM or
  * `npm run stop` shuts everything down cleanly, apps first, then what this script started.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureKafka } from '@helpdesk/local-kafka';
 import { ensurePostgres } from '@helpdesk/local-postgres';
-import { DEFAULT_DEMO_PASSWORD, DEMO_LOGINS } from './demo-logins';
+import { DEFAULT_DEMO_PASSWORD, DEMO_LOGINS } from '@helpdesk/contracts';
 import { PLATFORM_APPS } from './platform-apps';
 import { LOG_DIR, RUN_DIR, RunningApp, startApp, stopApp, waitReady } from './platform-processes';
 
@@ -39,6 +39,7 @@ async function up(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  mkdirSync(RUN_DIR, { recursive: true });
   writeFileSync(PID_FILE, String(process.pid));
 
   try {

@@ -15,6 +15,9 @@ step "lint (ESLint with Nx module boundaries)"
 npx nx show projects >/dev/null # builds the project graph the boundary rule reads
 npx eslint . --max-warnings=0
 
+step "format (Prettier)"
+npx prettier --check . --log-level warn
+
 step "type check (tsc --noEmit, strict)"
 npx tsc -p tsconfig.json --noEmit
 

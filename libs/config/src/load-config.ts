@@ -7,10 +7,7 @@ import { ConfigProblem, ConfigValidationError } from './config-validation.error'
  * Builds a typed config object from the environment and validates it, failing fast with one line per
  * bad variable. Config classes name their properties after the environment variables they read.
  */
-export function loadConfig<T extends object>(
-  configClass: new () => T,
-  env: NodeJS.ProcessEnv = process.env,
-): T {
+export function loadConfig<T extends object>(configClass: new () => T, env: NodeJS.ProcessEnv = process.env): T {
   const plain: Record<string, unknown> = {};
   const defaults = new configClass() as Record<string, unknown>;
   for (const key of Object.keys(defaults)) plain[key] = defaults[key];

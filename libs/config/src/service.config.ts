@@ -53,6 +53,11 @@ export class ServiceConfig {
   @IsString()
   AUTH_PUBLIC_KEY?: string;
 
+  /** Path to a PEM file with the public key (instead of AUTH_PUBLIC_KEY), e.g. a mounted Secret. */
+  @IsOptional()
+  @IsString()
+  AUTH_PUBLIC_KEY_FILE?: string;
+
   @IsString()
   AUTH_ISSUER: string = 'helpdesk';
 

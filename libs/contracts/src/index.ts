@@ -1,6 +1,6 @@
 export { EventActor, EventEnvelope, EventHeaders } from './events/event-envelope';
 export { EnvelopeParseError, parseEnvelope } from './events/envelope-parse';
-export { defineEvent, EventDefinition, PayloadValidationError, PayloadValidator } from './events/event-definition';
+export { defineEvent, EventDefinition, PayloadValidationError } from './events/event-definition';
 export { checkPayload, FieldCheck, booleanField, optionalString, requiredString, stringArray } from './events/payload-checks';
 export {
   GroupCreated,
@@ -15,3 +15,4 @@ export {
 } from './identity/identity.events';
 export { isRole, Role, ROLES, STAFF_ROLES } from './roles';
 export { deadLetterTopic, DEAD_LETTER_SUFFIX, isDeadLetterTopic, TopicName, Topics } from './topics';
+export { DEFAULT_DEMO_PASSWORD, DEMO_LOGINS } from './demo/demo-logins';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { dropDatabase } from '@helpdesk/database';
 import { freePort, testDatabaseServerUrl } from '@helpdesk/testing';
-import { DEFAULT_DEMO_PASSWORD, DEMO_LOGINS } from '../demo-logins';
+import { DEFAULT_DEMO_PASSWORD, DEMO_LOGINS } from '@helpdesk/contracts';
 
 describe('platform (npm start)', () => {
   let child: ChildProcess;
@@ -22,7 +22,13 @@ describe('platform (npm start)', () => {
     port = await freePort();
     child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/platform/platform.cli.ts', 'up'], {
       cwd: join(__dirname, '../../..'),
-      env: { ...process.env, GATEWAY_PORT: String(port), PLATFORM_STATE_DIR: stateDir, DATABASE_NAME: database, SEED_DEMO: 'true' },
+      env: {
+        ...process.env,
+        GATEWAY_PORT: String(port),
+        PLATFORM_STATE_DIR: stateDir,
+        DATABASE_NAME: database,
+        SEED_DEMO: 'true',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d) => (output += d));

@@ -29,7 +29,11 @@ describe('parseEnvelope', () => {
       parseEnvelope({ ...valid, id: 'x', sequence: 0, actor: null });
       fail('expected an error');
     } catch (e) {
-      expect((e as EnvelopeParseError).problems).toEqual(['id must be a UUID', 'sequence must be an integer ≥ 1', 'actor must be { id, role }']);
+      expect((e as EnvelopeParseError).problems).toEqual([
+        'id must be a UUID',
+        'sequence must be an integer ≥ 1',
+        'actor must be { id, role }',
+      ]);
     }
   });
 

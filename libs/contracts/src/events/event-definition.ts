@@ -1,9 +1,6 @@
 import { EventEnvelope } from './event-envelope';
 
-/** Returns the problems of a payload ([] when valid). Kept dependency-free so both sides share it. */
-export type PayloadValidator<TPayload> = (payload: unknown) => payload is TPayload;
-
-/** A typed event: its type string, topic, schema version and payload check. */
+/** A typed event: its type string, topic, schema version and payload check (dependency-free, so producer and consumer share it). */
 export interface EventDefinition<TType extends string, TPayload> {
   type: TType;
   topic: string;

@@ -2,13 +2,21 @@ import { PayloadValidationError } from '../events/event-definition';
 import { EventEnvelope } from '../events/event-envelope';
 import { UserCreated, UserUpdated } from './identity.events';
 
-const envelope = (payload: unknown): EventEnvelope =>
-  ({ type: 'identity.user.created', payload }) as unknown as EventEnvelope;
+const envelope = (payload: unknown): EventEnvelope => ({ type: 'identity.user.created', payload }) as unknown as EventEnvelope;
 
 describe('identity events', () => {
   const user = {
-    id: 'u1', email: 'taro@example.com', displayName: '山田 太郎', displayNameJa: '山田 太郎', displayNameEn: 'Taro Yamada',
-    department: '経理部', managerId: null, locale: 'ja', timeZone: 'Asia/Tokyo', roles: ['employee'], active: true,
+    id: 'u1',
+    email: 'taro@example.com',
+    displayName: '山田 太郎',
+    displayNameJa: '山田 太郎',
+    displayNameEn: 'Taro Yamada',
+    department: '経理部',
+    managerId: null,
+    locale: 'ja',
+    timeZone: 'Asia/Tokyo',
+    roles: ['employee'],
+    active: true,
   };
 
   it('matches its own type with a valid payload', () => {

@@ -42,7 +42,13 @@ const userChecks = [
   booleanField('active'),
 ];
 
-const groupChecks = [requiredString('id'), requiredString('name', 200), optionalString('supervisorId'), stringArray('memberIds'), booleanField('active')];
+const groupChecks = [
+  requiredString('id'),
+  requiredString('name', 200),
+  optionalString('supervisorId'),
+  stringArray('memberIds'),
+  booleanField('active'),
+];
 
 const userEvent = (type: 'identity.user.created' | 'identity.user.updated' | 'identity.user.deactivated') =>
   defineEvent<UserSnapshot>()({

@@ -13,7 +13,10 @@ export function createPinoLogger(service: string, level = process.env.LOG_LEVEL 
       const ctx = RequestContext.current();
       return ctx ? { correlationId: ctx.correlationId, ...(ctx.userId ? { userId: ctx.userId } : {}) } : {};
     },
-    redact: { paths: ['password', '*.password', 'req.headers.authorization', 'refreshToken', '*.refreshToken'], censor: '[redacted]' },
+    redact: {
+      paths: ['password', '*.password', 'req.headers.authorization', 'refreshToken', '*.refreshToken'],
+      censor: '[redacted]',
+    },
   });
 }
 
