@@ -8,5 +8,4 @@ const projects = ['apps', 'libs', 'tools']
   .filter((dir) => existsSync(join(dir, 'jest.integration.config.js')))
   .map((dir) => `<rootDir>/${dir}/jest.integration.config.js`);
 
-// testTimeout is a global option: a project config cannot set it when several projects run.
-module.exports = { projects, testTimeout: 120000 };
+module.exports = { projects };

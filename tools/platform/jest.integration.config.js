@@ -3,5 +3,4 @@ module.exports = {
   preset: '../../jest.preset.js',
   rootDir: '.',
   testMatch: ['<rootDir>/test/**/*.integration-spec.ts'],
-  testTimeout: 240000,
 };

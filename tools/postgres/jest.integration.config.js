@@ -4,5 +4,4 @@ module.exports = {
   preset: '../../jest.preset.js',
   rootDir: '.',
   testMatch: ['<rootDir>/test/**/*.integration-spec.ts'],
-  testTimeout: 120000,
 };

@@ -31,7 +31,9 @@ async function main() {
 
   let code = 1;
   try {
-    code = await run('npx', ['jest', '-c', config, '--ci', '--runInBand', ...args], {
+    // testTimeout is global: with several projects a project config cannot set it.
+    const timeout = args.some((a) => a.startsWith('--testTimeout')) ? [] : ['--testTimeout=180000'];
+    code = await run('npx', ['jest', '-c', config, '--ci', '--runInBand', ...timeout, ...args], {
       ...process.env,
       DATABASE_URL: postgres.url,
       KAFKA_BROKERS: kafka.brokers,

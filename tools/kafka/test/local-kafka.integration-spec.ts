@@ -58,9 +58,6 @@ function gone(pid: number): boolean {
   }
 }
 
-// testTimeout in jest.integration.config.js is ignored when Jest runs it as one of several projects.
-jest.setTimeout(120_000);
-
 describe('LocalKafka (real broker)', () => {
   let dataDir: string;
   let kafka: LocalKafka;

@@ -44,7 +44,7 @@ describe('platform (npm start)', () => {
       child.stdout!.on('data', check);
       child.once('exit', (code) => reject(new Error(`platform exited with ${code}:\n${output}`)));
     });
-  });
+  }, 240_000);
 
   afterAll(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');

@@ -12,8 +12,9 @@ import {
   statSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { postgresBinaries } from './postgres-binaries';
-import { canWrite, serverUser, ServerUser } from './server-user';
+import { createHash } from 'node:crypto';
+import { postgresBinaries, SHARED_EMBEDDED_ROOT } from './postgres-binaries';
+import { canReach, canWrite, serverUser, ServerUser } from './server-user';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -35,8 +36,16 @@ export function defaultEmbeddedPort(env: NodeJS.ProcessEnv = process.env): numbe
   return port;
 }
 
-export function defaultEmbeddedDataDir(): string {
-  return join(REPO_ROOT, '.local', 'postgres', 'data');
+/**
+ * <repo>/.local/postgres/data, or, when the server must run as the postgres user (we are root) and
+ * that user cannot reach the repo (a clone in a 0700 folder), a folder of this repo's own under
+ * SHARED_EMBEDDED_ROOT.
+ */
+export function defaultEmbeddedDataDir(user: ServerUser | undefined = serverUser()): string {
+  const inRepo = join(REPO_ROOT, '.local', 'postgres', 'data');
+  if (!user || canReach(user, REPO_ROOT)) return inRepo;
+  const tag = createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12);
+  return join(SHARED_EMBEDDED_ROOT, `data-${tag}`, 'data');
 }
 
 /**
@@ -93,7 +102,7 @@ export class EmbeddedPostgresServer {
     rmSync(staging, { recursive: true, force: true });
     const user = this.prepareFolder(staging);
     this.log?.(`Initialising PostgreSQL data dir ${this.dataDir}`);
-    const { initdb } = postgresBinaries();
+    const { initdb } = postgresBinaries(user);
     const args = ['-D', staging, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-instructions'];
     const result = await run(initdb, args, user);
     if (result.code !== 0) {
@@ -108,7 +117,7 @@ export class EmbeddedPostgresServer {
   async start(): Promise<void> {
     await this.initialise();
     const user = this.prepareFolder(this.dataDir);
-    const { pgCtl } = postgresBinaries();
+    const { pgCtl } = postgresBinaries(user);
     const logStart = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
     // pg_ctl runs the server through /bin/sh, so '' is an empty value: no Unix socket (none of
     // /var/run/postgresql permissions or socket path length limits to worry about).
@@ -126,9 +135,10 @@ export class EmbeddedPostgresServer {
   /** Fast shutdown (rolls back open transactions), waiting for the server to exit. */
   async stop(): Promise<void> {
     if (!this.isRunning()) return;
-    const { pgCtl } = postgresBinaries();
+    const user = serverUser(this.log);
+    const { pgCtl } = postgresBinaries(user);
     this.log?.(`Stopping embedded PostgreSQL (${this.dataDir})`);
-    const result = await run(pgCtl, ['stop', '-D', this.dataDir, '-m', 'fast', '-w', '-t', '30'], serverUser(this.log));
+    const result = await run(pgCtl, ['stop', '-D', this.dataDir, '-m', 'fast', '-w', '-t', '30'], user);
     if (result.code !== 0 && this.isRunning())
       throw new Error(`pg_ctl stop failed (exit ${result.code}): ${result.output.trim()}`);
   }
@@ -138,6 +148,7 @@ export class EmbeddedPostgresServer {
     const user = serverUser(this.log);
     mkdirSync(dataDir, { recursive: true });
     mkdirSync(dirname(this.logFile), { recursive: true });
+    if (dataDir.startsWith(SHARED_EMBEDDED_ROOT)) chmodSync(dirname(dataDir), 0o755);
     closeSync(openSync(this.logFile, 'a'));
     if (user) {
       chownSync(dataDir, user.uid, user.gid);

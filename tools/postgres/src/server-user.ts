@@ -31,6 +31,11 @@ export function canWrite(user: ServerUser | undefined, dir: string): boolean {
   return spawnSync('test', ['-w', dir, '-a', '-x', dir], { uid: user.uid, gid: user.gid }).status === 0;
 }
 
+/** True when the user can traverse into dir (every parent has the x bit for it). */
+export function canReach(user: ServerUser, dir: string): boolean {
+  return spawnSync('test', ['-x', dir], { uid: user.uid, gid: user.gid }).status === 0;
+}
+
 function lookup(name: string): ServerUser | undefined {
   try {
     const uid = Number(

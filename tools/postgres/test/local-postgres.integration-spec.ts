@@ -15,9 +15,6 @@ function freePort(): Promise<number> {
   });
 }
 
-// testTimeout in jest.integration.config.js is ignored when Jest runs it as one of several projects.
-jest.setTimeout(120_000);
-
 describe('ensurePostgres', () => {
   let tmp: string;
   beforeAll(() => {
