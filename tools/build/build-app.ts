@@ -2,7 +2,7 @@
  * Production build of one app: SWC compiles the app and the shared libs it may import to CommonJS in
  * dist/apps/<app>, rewriting the @helpdesk/* aliases of tsconfig.base.json to relative paths so plain
  * `node dist/apps/<app>/apps/<app>/src/main.js` runs without a loader. Type checking is `npm run typecheck`.
- *   node -r @swc-node/register tools/build/build-app.ts api-gateway
+ *   node -r @swc-node/register tools/build/build-app.ts api-gateway [outDir]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ if (!app) {
   process.exit(2);
 }
 const root = resolve(__dirname, '../..');
-const outDir = join(root, 'dist', 'apps', app);
+const outDir = resolve(process.argv[3] ?? join(root, 'dist', 'apps', app));
 const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
 const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 // Only runtime libs: test helpers and local-infrastructure tooling never ship.
