@@ -1,7 +1,15 @@
 export { EventActor, EventEnvelope, EventHeaders } from './events/event-envelope';
 export { EnvelopeParseError, parseEnvelope } from './events/envelope-parse';
 export { defineEvent, EventDefinition, PayloadValidationError } from './events/event-definition';
-export { checkPayload, FieldCheck, booleanField, optionalString, requiredString, stringArray } from './events/payload-checks';
+export {
+  checkPayload,
+  codePointLength,
+  FieldCheck,
+  booleanField,
+  optionalString,
+  requiredString,
+  stringArray,
+} from './events/payload-checks';
 export {
   GroupCreated,
   GroupMembersChanged,

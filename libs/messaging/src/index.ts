@@ -8,6 +8,7 @@ export { MESSAGING_OPTIONS, parseBrokers, resolveMessagingOptions } from './mess
 export type {
   ConsumerRetryOptions,
   ConsumerTuningOptions,
+  InboxOptions,
   MessagingModuleOptions,
   RelayOptions,
   ResolvedMessagingOptions,
@@ -38,6 +39,7 @@ export { kafkaEventServerOptions } from './consumer/kafka-event-server.options';
 export type { KafkaEventServerOptions } from './consumer/kafka-event-server.options';
 export { EventConsumer, EventErrorFilter } from './consumer/event-error.filter';
 export { deadLetterHeaders } from './consumer/dead-letter';
+export { isTransientError } from './consumer/transient-error';
 export type { DeadLetterInfo } from './consumer/dead-letter';
 
 // Topics and Kafka clients

@@ -37,8 +37,9 @@ const EXPORTS = [MESSAGING_OPTIONS, OutboxService, OutboxRelay, InboxService, Ka
 /**
  * Outbox, relay, inbox and topics for one service. Needs DatabaseModule (the DataSource, with
  * messagingEntities and messagingMigrations in it) and ObservabilityModule (health, metrics).
- * Start-up: creates the declared topics (+ .dlq), then starts the relay; shutdown: the relay
- * finishes its round and disconnects before the DataSource closes.
+ * Start-up: creates the declared topics (+ .dlq), then starts the relay and the inbox pruning;
+ * shutdown: the relay finishes its round and disconnects, and the pruning its chunk, before the
+ * DataSource closes.
  */
 @Global()
 @Module({})
@@ -49,6 +50,7 @@ export class MessagingModule implements OnModuleInit, OnApplicationBootstrap, Be
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
     private readonly topics: KafkaTopicsService,
     private readonly relay: OutboxRelay,
+    private readonly inbox: InboxService,
     private readonly health: HealthRegistry,
   ) {}
 
@@ -84,11 +86,12 @@ export class MessagingModule implements OnModuleInit, OnApplicationBootstrap, Be
   async onApplicationBootstrap(): Promise<void> {
     await this.topics.ensureDeclaredTopicsAtStartup();
     this.relay.start();
+    this.inbox.startPruning();
     this.logger.log(`Messaging ready for ${this.options.serviceName} (brokers ${this.options.brokers.join(',')})`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.topics.close();
-    await this.relay.stop();
+    await Promise.all([this.relay.stop(), this.inbox.stopPruning()]);
   }
 }

@@ -14,6 +14,7 @@ describe('resolveMessagingOptions', () => {
       publishes: ['a'],
       topics: { partitions: 3, replicationFactor: 1 },
       relay: { enabled: true, pollIntervalMs: 250, maxBackoffMs: 5000, retentionMs: 7 * 24 * 3600 * 1000 },
+      inbox: { retentionMs: 30 * 24 * 3600 * 1000, pruneIntervalMs: 3600 * 1000 },
       retry: { attempts: 3, baseDelayMs: 200 },
     });
   });

@@ -12,6 +12,7 @@ export interface MessagingModuleOptions {
   consumes: string[];
   topics?: Partial<TopicOptions>;
   relay?: Partial<RelayOptions>;
+  inbox?: Partial<InboxOptions>;
   retry?: Partial<ConsumerRetryOptions>;
   consumer?: Partial<ConsumerTuningOptions>;
 }
@@ -42,12 +43,28 @@ export interface RelayOptions {
   sendTimeoutMs: number;
 }
 
+/**
+ * How long inbox rows (the "already applied" marks of consumed events) are kept. A row only
+ * matters while Kafka can still hand the event out again: redelivery after a crash, or a consumer
+ * group whose offsets expired re-reading its topics from the beginning. Kafka keeps a message for
+ * the topic's retention.ms plus up to segment.ms (the broker defaults are 7 + 7 days).
+ */
+export interface InboxOptions {
+  /** Rows older than this are deleted; keep it above the consumed topics' retention.ms + segment.ms. Default 30 days. */
+  retentionMs: number;
+  /** How often old rows are pruned. Default 1 hour. */
+  pruneIntervalMs: number;
+}
+
 export interface ConsumerRetryOptions {
-  /** Handler attempts before the message goes to `<topic>.dlq` (1 = no retry). Default 3. */
+  /** Attempts before a permanently failing message goes to `<topic>.dlq` (1 = no retry). Default 3. */
   attempts: number;
   /** Delay before the 2nd attempt; doubles after. Default 200 ms. */
   baseDelayMs: number;
-  /** Default 5000 ms. */
+  /**
+   * Cap of the back-off. Default 5000 ms. Transient failures (database or Kafka unreachable,
+   * serialization failure, deadlock) are retried at most this far apart until they succeed.
+   */
   maxDelayMs: number;
 }
 
@@ -71,6 +88,7 @@ export interface ResolvedMessagingOptions {
   consumes: string[];
   topics: TopicOptions;
   relay: RelayOptions;
+  inbox: InboxOptions;
   retry: ConsumerRetryOptions;
   consumer: ConsumerTuningOptions;
 }
@@ -87,6 +105,11 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   retentionMs: 7 * 24 * 3600 * 1000,
   pruneIntervalMs: 3600 * 1000,
   sendTimeoutMs: 10_000,
+};
+
+export const DEFAULT_INBOX_OPTIONS: InboxOptions = {
+  retentionMs: 30 * 24 * 3600 * 1000,
+  pruneIntervalMs: 3600 * 1000,
 };
 
 export const DEFAULT_RETRY_OPTIONS: ConsumerRetryOptions = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5000 };
@@ -108,6 +131,10 @@ export function resolveMessagingOptions(options: MessagingModuleOptions): Resolv
   if (!options.serviceName) throw new Error('MessagingModule needs a serviceName');
   const retry = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
   if (!Number.isInteger(retry.attempts) || retry.attempts < 1) throw new Error('retry.attempts must be an integer ≥ 1');
+  const inbox = { ...DEFAULT_INBOX_OPTIONS, ...options.inbox };
+  if (!(inbox.retentionMs > 0) || !(inbox.pruneIntervalMs > 0)) {
+    throw new Error('inbox.retentionMs and inbox.pruneIntervalMs must be positive');
+  }
   return {
     serviceName: options.serviceName,
     brokers: parseBrokers(options.brokers),
@@ -116,6 +143,7 @@ export function resolveMessagingOptions(options: MessagingModuleOptions): Resolv
     consumes: [...new Set(options.consumes)],
     topics: { partitions: 3, replicationFactor: 1, ...options.topics },
     relay: { ...DEFAULT_RELAY_OPTIONS, ...options.relay },
+    inbox,
     retry,
     consumer: { ...DEFAULT_CONSUMER_OPTIONS, ...options.consumer },
   };

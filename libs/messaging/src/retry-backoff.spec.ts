@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Backoff, backoffDelay, WakeableSleep } from './retry-backoff';
+import { Backoff, backoffDelay, sleep, WakeableSleep } from './retry-backoff';
 
 describe('backoffDelay', () => {
   it('doubles from the base and stops at the cap', () => {
@@ -49,5 +49,17 @@ describe('WakeableSleep', () => {
     s.wake();
     await s.sleep(10_000);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('sleep', () => {
+  it('ends early when its signal is aborted, and at once when it already was', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const sleeping = sleep(10_000, controller.signal);
+    setTimeout(() => controller.abort(), 20);
+    await sleeping;
+    await sleep(10_000, controller.signal);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });

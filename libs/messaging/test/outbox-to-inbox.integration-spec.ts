@@ -11,6 +11,7 @@ import { uniqueSuffix } from './support/unique-name';
 const run = uniqueSuffix();
 const TOPIC = `helpdesk.test.${run}.thing.v1`;
 const ThingChanged = thingChanged(TOPIC);
+const DAY_MS = 24 * 3600 * 1000;
 
 interface Delivery {
   outcome: InboxOutcome;
@@ -53,6 +54,7 @@ describe('outbox → Kafka → inbox', () => {
       consumes: [TOPIC],
       // A poll far slower than the test: deliveries must come from the after-commit nudge.
       relay: { pollIntervalMs: 30_000 },
+      inbox: { retentionMs: 30 * DAY_MS, pruneIntervalMs: 300 },
       consumers: [ThingConsumer],
     });
   });
@@ -147,6 +149,32 @@ describe('outbox → Kafka → inbox', () => {
     ).rejects.toThrow('open transaction');
     const [rows] = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE message_key = 'x'`);
     expect(rows.n).toBe(0);
+  });
+
+  it('prunes inbox rows older than inbox.retentionMs, in the background and in chunks', async () => {
+    const group = `prune-test-${run}`;
+    const insert = (eventId: string, ageDays: number) =>
+      t.dataSource.query(
+        `INSERT INTO inbox_message (consumer_group, event_id, processed_at) VALUES ($1, $2, now() - $3::int * interval '1 day')`,
+        [group, eventId, ageDays],
+      );
+    const remaining = async (): Promise<string[]> =>
+      (await t.dataSource.query(`SELECT event_id FROM inbox_message WHERE consumer_group = $1 ORDER BY event_id`, [group])).map(
+        (r: { event_id: string }) => r.event_id,
+      );
+    const id = (n: number) => `0190bbbb-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+    // The module's pruning loop (every 300 ms here) removes what is past the 30-day retention only.
+    await insert(id(1), 31);
+    await insert(id(2), 29);
+    await waitFor(async () => !(await remaining()).includes(id(1)), { description: 'the 31-day-old row pruned' });
+    expect(await remaining()).toEqual([id(2)]);
+
+    // A backlog goes chunk by chunk in one call.
+    for (let n = 10; n < 15; n++) await insert(id(n), 40);
+    await insert(id(20), 1);
+    await expect(t.inbox.prune(30 * DAY_MS, 2)).resolves.toBeLessThanOrEqual(5);
+    expect(await remaining()).toEqual([id(2), id(20)]);
   });
 
   it('reports Kafka readiness', async () => {

@@ -2,12 +2,34 @@
 type Obj = Record<string, unknown>;
 export type FieldCheck = (payload: Obj) => string | null;
 
+/**
+ * Length in Unicode code points, as PostgreSQL's varchar(n) and the API's DTOs count it (𠮷 or an
+ * emoji is one character, not two UTF-16 units).
+ */
+export function codePointLength(value: string): number {
+  let surrogatePairs = 0;
+  for (let i = 0; i < value.length - 1; i++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        surrogatePairs++;
+        i++;
+      }
+    }
+  }
+  return value.length - surrogatePairs;
+}
+
+/** A non-empty string of at most `max` characters (code points). */
 export const requiredString =
   (field: string, max = 10_000): FieldCheck =>
-  (p) =>
-    typeof p[field] === 'string' && (p[field] as string).length > 0 && (p[field] as string).length <= max
-      ? null
-      : `${field} must be a non-empty string of at most ${max} characters`;
+  (p) => {
+    const value = p[field];
+    // value.length counts UTF-16 units: never fewer than the code points, at most twice as many.
+    const fits = typeof value === 'string' && (value.length <= max || codePointLength(value) <= max);
+    return fits && value.length > 0 ? null : `${field} must be a non-empty string of at most ${max} characters`;
+  };
 
 export const optionalString =
   (field: string): FieldCheck =>

@@ -1,11 +1,11 @@
 import { Counter, Registry } from 'prom-client';
 import { counterIn } from '../messaging.metrics';
-import { DeliveryOutcome } from './event-delivery';
+import { DeliveryOutcome, FailureKind } from './event-delivery';
 
 /** kafka_consumer_* metrics by topic. */
 export class ConsumerMetrics {
   private readonly consumed: Counter<'topic' | 'outcome'>;
-  private readonly handlerErrors: Counter<'topic'>;
+  private readonly handlerErrors: Counter<'topic' | 'kind'>;
   private readonly deadLettered: Counter<'topic' | 'reason'>;
 
   constructor(registry: Registry) {
@@ -16,8 +16,8 @@ export class ConsumerMetrics {
     });
     this.handlerErrors = counterIn(registry, {
       name: 'kafka_consumer_handler_errors_total',
-      help: 'Failed handler attempts (each retry counts)',
-      labelNames: ['topic'],
+      help: 'Failed handler attempts (each retry counts), by kind: transient (retried until it succeeds) or permanent',
+      labelNames: ['topic', 'kind'],
     });
     this.deadLettered = counterIn(registry, {
       name: 'kafka_consumer_dead_lettered_total',
@@ -26,8 +26,8 @@ export class ConsumerMetrics {
     });
   }
 
-  handlerFailed(topic: string): void {
-    this.handlerErrors.inc({ topic });
+  handlerFailed(topic: string, kind: FailureKind): void {
+    this.handlerErrors.inc({ topic, kind });
   }
 
   delivered(topic: string, outcome: DeliveryOutcome): void {

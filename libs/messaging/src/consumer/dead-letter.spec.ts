@@ -1,5 +1,4 @@
-import { PayloadValidationError } from '@helpdesk/contracts';
-import { deadLetterHeaders, describeError } from './dead-letter';
+import { deadLetterHeaders } from './dead-letter';
 
 describe('deadLetterHeaders', () => {
   const info = {
@@ -32,20 +31,5 @@ describe('deadLetterHeaders', () => {
 
   it('works without original headers', () => {
     expect(deadLetterHeaders(undefined, info)['x-dlq-original-topic']).toBe('helpdesk.x.v1');
-  });
-});
-
-describe('describeError', () => {
-  it('names errors by class and message', () => {
-    expect(describeError(new PayloadValidationError('thing.renamed', ['name missing']))).toBe(
-      'PayloadValidationError: Invalid payload for thing.renamed: name missing',
-    );
-  });
-
-  it("explains Nest's generic RPC error and passes other shapes through", () => {
-    expect(describeError({ status: 'error', message: 'Internal server error' })).toContain('@EventConsumer()');
-    expect(describeError({ status: 'error', message: 'not found' })).toBe('not found');
-    expect(describeError({ code: 7 })).toBe('{"code":7}');
-    expect(describeError('plain')).toBe('plain');
   });
 });

@@ -3,26 +3,31 @@ import { RequestContext } from '@helpdesk/observability';
 import { Logger } from '@nestjs/common';
 import { KafkaContext, KafkaHeaders, ServerKafka } from '@nestjs/microservices';
 import type { ConsumerCrashEvent, EachMessagePayload, IHeaders } from '@nestjs/microservices/external/kafka.interface';
-import type { Admin } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { isObservable, lastValueFrom } from 'rxjs';
+import { describeError } from '../error-text';
 import { ensureTopicsExist } from '../kafka/kafka-topic-admin';
 import { Backoff, sleep } from '../retry-backoff';
 import { ConsumerMetrics } from './consumer.metrics';
-import { deadLetterHeaders, describeError } from './dead-letter';
-import { DeadLetterReason, deliverMessage, NoHandlerError } from './event-delivery';
+import { deadLetterHeaders } from './dead-letter';
+import { DeadLetterReason, deliverMessage, FailureKind, NoHandlerError } from './event-delivery';
 import { assertTopicPatterns, KafkaEventServerOptions, toServerKafkaOptions } from './kafka-event-server.options';
 
 /**
  * Nest transport strategy for consuming events (never request-response), on top of ServerKafka:
  * - handlers get the parsed EventEnvelope, run inside RequestContext (correlation from the
- *   envelope, causation = the event's id) and are retried with back-off;
- * - what cannot be parsed, or keeps failing, goes to `<topic>.dlq` with the error in its headers
- *   and the consumer moves on (ServerKafka would rethrow into kafkajs, which re-runs the batch
- *   forever);
+ *   envelope, causation = the event's id) and are retried with back-off: transient failures
+ *   (database or Kafka unreachable...) until they succeed, with the partition waiting; others
+ *   retry.attempts times (see deliverMessage);
+ * - what cannot be parsed, or keeps failing for good, goes to `<topic>.dlq` with the error in its
+ *   headers and the consumer moves on (ServerKafka would rethrow into kafkajs, which re-runs the
+ *   batch forever);
  * - subscribed topics and their .dlq are created before subscribing (auto-creation is off);
  * - Kafka being unreachable at start-up or a consumer crash does not stop the app: the consumer
- *   is rebuilt in the background with back-off.
+ *   is rebuilt in the background with back-off;
+ * - close() leaves nothing running: a start-up or restart in flight checks `closing` after each
+ *   step and disconnects what it created, and close() waits for it.
  */
 export class KafkaEventServer extends ServerKafka {
   protected override logger = new Logger(KafkaEventServer.name);
@@ -32,6 +37,10 @@ export class KafkaEventServer extends ServerKafka {
   private restartTimer: NodeJS.Timeout | null = null;
   private failingSince: number | null = null;
   private closing = false;
+  /** The start-up or restart in flight (close() waits for it). */
+  private connecting: Promise<void> | null = null;
+  /** Aborted when the current consumer stops: ends the retries of a message in flight (left uncommitted). */
+  private deliveries = new AbortController();
 
   constructor(options: KafkaEventServerOptions) {
     super(toServerKafkaOptions(options));
@@ -47,11 +56,7 @@ export class KafkaEventServer extends ServerKafka {
     } catch (err) {
       return callback(err); // a programming error: fail the start-up
     }
-    try {
-      await this.connectConsumer();
-    } catch (err) {
-      await this.connectFailed(err);
-    }
+    await this.track(this.connectOrRetryLater());
     callback();
   }
 
@@ -59,27 +64,48 @@ export class KafkaEventServer extends ServerKafka {
     this.closing = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
+    this.deliveries.abort();
     // ServerKafka.close: the consumer first (kafkajs waits for the message in flight), then the producer.
     await super.close();
+    // A start-up or restart in flight sees `closing` after its current step and disconnects what it made.
+    await this.connecting;
   }
 
   /** Replaces ServerKafka's routing: see the class comment. */
   override async handleMessage(payload: EachMessagePayload): Promise<void> {
     const { topic, message } = payload;
+    const where = `${topic}[${payload.partition}]@${message.offset}`;
+    let transientSince: number | null = null;
+    let lastWarning = 0;
     const outcome = await deliverMessage(message.value, hasHeader(message.headers, KafkaHeaders.REPLY_TOPIC), {
       retry: this.eventOptions.retry,
       invoke: (envelope) => this.invokeHandlers(payload, envelope),
       deadLetter: (error, attempts, reason) => this.deadLetter(payload, error, attempts, reason),
       sleep,
       heartbeat: payload.heartbeat,
-      onAttemptFailed: (err, attempt, willRetry) => {
-        this.metrics.handlerFailed(topic);
-        if (willRetry) {
-          this.logger.debug(`Handler for ${topic}@${message.offset} failed (attempt ${attempt}): ${describeError(err)}`);
+      heartbeatIntervalMs: this.eventOptions.consumer.heartbeatIntervalMs,
+      signal: this.deliveries.signal,
+      onAttemptFailed: (err, attempt, willRetry, kind: FailureKind) => {
+        this.metrics.handlerFailed(topic, kind);
+        if (kind === 'transient') {
+          transientSince ??= Date.now();
+          // Once a minute at most: an outage can last.
+          if (Date.now() - lastWarning >= 60_000) {
+            lastWarning = Date.now();
+            this.logger.warn(
+              `Handler for ${where} failed with a transient error (attempt ${attempt}): ${describeError(err)}; retrying with back-off until it succeeds, the partition waits`,
+            );
+          }
+        } else if (willRetry) {
+          this.logger.debug(`Handler for ${where} failed (attempt ${attempt}): ${describeError(err)}`);
         }
       },
     });
     this.metrics.delivered(topic, outcome);
+    if (outcome.status === 'handled' && transientSince !== null) {
+      const seconds = ((Date.now() - transientSince) / 1000).toFixed(1);
+      this.logger.log(`Handled ${where} after ${outcome.attempts} attempts (${seconds} s of transient failures)`);
+    }
     if (outcome.status === 'dead-lettered') {
       this.logger.error(
         `Dead-lettered ${topic}[${payload.partition}]@${message.offset} to ${deadLetterTopic(topic)} after ${outcome.attempts} attempt(s) (${outcome.reason}): ${outcome.error}`,
@@ -145,25 +171,44 @@ export class KafkaEventServer extends ServerKafka {
     });
   }
 
+  /** Runs a start-up or restart so that close() can wait for it. */
+  private track(work: Promise<void>): Promise<void> {
+    const tracked = work.finally(() => {
+      if (this.connecting === tracked) this.connecting = null;
+    });
+    this.connecting = tracked;
+    return tracked;
+  }
+
+  private async connectOrRetryLater(): Promise<void> {
+    try {
+      await this.connectConsumer();
+    } catch (err) {
+      await this.connectFailed(err);
+    }
+  }
+
+  /** Creates the topics, then the consumer and producer; stops (and cleans up) as soon as close() is called. */
   private async connectConsumer(): Promise<void> {
     const topics = [...this.messageHandlers.keys()];
     if (topics.length === 0) {
       this.logger.warn('No @EventPattern handlers registered: not consuming anything');
       return;
     }
-    this.client = this.createClient();
+    const client = this.createClient<Kafka>();
+    this.client = client as unknown as typeof this.client;
     if (this.eventOptions.topics) {
-      // Nest re-declares the kafkajs types; the object is kafkajs's own Admin.
-      const admin = this.client!.admin() as unknown as Admin;
-      await admin.connect();
+      const admin: Admin = client.admin();
       try {
+        await admin.connect();
+        if (this.closing) return;
         await ensureTopicsExist(admin, topics, this.eventOptions.topics);
       } finally {
         await admin.disconnect().catch(() => undefined);
       }
     }
-    // ServerKafka.start: consumer + producer, connect, subscribe to the handlers' topics, run.
-    await this.start(() => undefined);
+    if (this.closing) return;
+    if (!(await this.startConsumer(client, topics))) return;
     if (this.failingSince !== null) {
       this.logger.log(`Kafka consumer running again after ${((Date.now() - this.failingSince) / 1000).toFixed(1)} s`);
     }
@@ -172,8 +217,46 @@ export class KafkaEventServer extends ServerKafka {
     this.logger.log(`Consuming ${topics.join(', ')} as group ${this.eventOptions.groupId}`);
   }
 
+  /**
+   * ServerKafka.start, with a `closing` check after each step: consumer + producer, connect,
+   * subscribe to the handlers' topics, run. False when close() came first (nothing is left running).
+   */
+  private async startConsumer(client: Kafka, topics: string[]): Promise<boolean> {
+    const consumer = client.consumer({ ...this.options.consumer, groupId: this.groupId });
+    const producer = client.producer(this.options.producer);
+    const deliveries = new AbortController();
+    // Nest re-declares the kafkajs types; the objects are kafkajs's own.
+    this.consumer = consumer as unknown as typeof this.consumer;
+    this.producer = producer as unknown as typeof this.producer;
+    this.deliveries = deliveries;
+    this.registerConsumerEventListeners();
+    this.registerProducerEventListeners();
+    const steps: Array<() => Promise<void>> = [
+      () => consumer.connect(),
+      () => producer.connect(),
+      () => consumer.subscribe({ ...this.options.subscribe, topics }),
+      () => consumer.run({ ...this.options.run, eachMessage: this.getMessageHandler() }),
+    ];
+    try {
+      for (const step of steps) {
+        if (this.closing) break;
+        await step();
+      }
+    } catch (err) {
+      // close() disconnected the consumer under a step: not a start-up failure.
+      if (!this.closing) throw err;
+    }
+    if (!this.closing) return true;
+    // close() came first: whatever it could not see yet (created, connected or running late) goes now.
+    deliveries.abort();
+    await disconnectAll(consumer, producer);
+    if (this.consumer === (consumer as unknown)) this.consumer = null;
+    if (this.producer === (producer as unknown)) this.producer = null;
+    return false;
+  }
+
   private async connectFailed(err: unknown): Promise<void> {
-    if (this.failingSince === null) {
+    if (this.failingSince === null && !this.closing) {
       this.failingSince = Date.now();
       this.logger.error(`Kafka consumer cannot start (${describeError(err)}); retrying in the background`);
     }
@@ -185,27 +268,32 @@ export class KafkaEventServer extends ServerKafka {
     if (this.closing || this.restartTimer) return;
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;
-      void this.restart();
+      void this.track(this.restart());
     }, this.restartBackoff.fail());
   }
 
   private async restart(): Promise<void> {
     await this.disconnectQuietly();
     if (this.closing) return;
-    try {
-      await this.connectConsumer();
-    } catch (err) {
-      await this.connectFailed(err);
-    }
+    await this.connectOrRetryLater();
   }
 
   private async disconnectQuietly(): Promise<void> {
-    await this.consumer?.disconnect().catch(() => undefined);
-    await this.producer?.disconnect().catch(() => undefined);
+    this.deliveries.abort();
+    const { consumer, producer } = this;
     this.consumer = null;
     this.producer = null;
     this.client = null;
+    await disconnectAll(consumer, producer);
   }
+}
+
+async function disconnectAll(
+  consumer: { disconnect(): Promise<void> } | null,
+  producer: { disconnect(): Promise<void> } | null,
+): Promise<void> {
+  await consumer?.disconnect().catch(() => undefined);
+  await producer?.disconnect().catch(() => undefined);
 }
 
 function hasHeader(headers: IHeaders | undefined, name: string): boolean {

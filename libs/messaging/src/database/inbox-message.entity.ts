@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** An event a consumer group has applied; its key makes a redelivery a no-op. */
+/** An event a consumer group has applied; its key makes a redelivery a no-op. Pruned after inbox.retentionMs. */
 @Entity({ name: 'inbox_message' })
+@Index('inbox_message_processed_at_idx', ['processedAt'])
 export class InboxMessage {
   @PrimaryColumn({ name: 'consumer_group', type: 'varchar', length: 255 })
   consumerGroup: string;

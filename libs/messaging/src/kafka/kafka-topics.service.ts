@@ -1,4 +1,4 @@
-import { HealthCheckResult } from '@helpdesk/observability';
+import { HealthCheckResult, withTimeout } from '@helpdesk/observability';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { MESSAGING_OPTIONS, ResolvedMessagingOptions } from '../messaging.options';
@@ -65,19 +65,16 @@ export class KafkaTopicsService {
   /** Readiness: the cluster answers a metadata request within timeoutMs. */
   async check(timeoutMs = 2000): Promise<HealthCheckResult> {
     const admin = this.probeKafka.admin();
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const cluster = await Promise.race([
+      const cluster = await withTimeout(
         admin.connect().then(() => admin.describeCluster()),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-        }),
-      ]);
+        timeoutMs,
+        `no answer within ${timeoutMs} ms`,
+      );
       return { status: 'up', detail: `${cluster.brokers.length} broker(s)` };
     } catch (err) {
       return { status: 'down', detail: (err as Error).message };
     } finally {
-      clearTimeout(timer);
       void admin.disconnect().catch(() => undefined);
     }
   }

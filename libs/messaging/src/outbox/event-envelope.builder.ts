@@ -14,13 +14,32 @@ export interface BuildEnvelopeInput<TType extends string, TPayload> {
   actor?: EventActor;
 }
 
+/**
+ * Throws PayloadValidationError when the event definition rejects the payload, and an Error for
+ * an empty aggregate id: both are programming errors.
+ */
+export function assertValidEvent<TType extends string, TPayload>(
+  event: EventDefinition<TType, TPayload>,
+  aggregateId: string,
+  payload: TPayload,
+): void {
+  const problems = event.describePayloadProblems(payload);
+  if (problems.length > 0) throw new PayloadValidationError(event.type, problems);
+  if (!aggregateId) throw new Error(`${event.type}: aggregateId must be a non-empty string`);
+}
+
 /** Validates the payload and assembles the envelope; a bad payload is a programming error. */
 export function buildEnvelope<TType extends string, TPayload>(
   input: BuildEnvelopeInput<TType, TPayload>,
 ): EventEnvelope<TPayload, TType> {
-  const problems = input.event.describePayloadProblems(input.payload);
-  if (problems.length > 0) throw new PayloadValidationError(input.event.type, problems);
-  if (!input.aggregateId) throw new Error(`${input.event.type}: aggregateId must be a non-empty string`);
+  assertValidEvent(input.event, input.aggregateId, input.payload);
+  return assembleEnvelope(input);
+}
+
+/** The envelope of input that assertValidEvent has already accepted (OutboxService validates first). */
+export function assembleEnvelope<TType extends string, TPayload>(
+  input: BuildEnvelopeInput<TType, TPayload>,
+): EventEnvelope<TPayload, TType> {
   return {
     id: input.id,
     type: input.event.type,

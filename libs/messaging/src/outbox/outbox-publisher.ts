@@ -1,6 +1,7 @@
 import { ClientKafka } from '@nestjs/microservices';
 import { Partitioners, Producer } from 'kafkajs';
 import { kafkaClientConfig } from '../kafka/kafka-client.config';
+import { withTimeout } from '@helpdesk/observability';
 import { OutgoingTopicMessages } from './outbox-batch';
 
 export interface OutboxPublisherOptions {
@@ -24,18 +25,12 @@ export class OutboxPublisher {
   async publish(batch: OutgoingTopicMessages[]): Promise<void> {
     if (batch.length === 0) return;
     const { sendTimeoutMs } = this.options;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      // The bound covers connecting too: the relay's round (and its row locks) must not hang on Kafka.
-      await Promise.race([
-        this.connect().then((producer) => producer.sendBatch({ topicMessages: batch, acks: -1, timeout: sendTimeoutMs })),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`Kafka send did not finish within ${sendTimeoutMs} ms`)), sendTimeoutMs);
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+    // The bound covers connecting too: the relay's round (and its row locks) must not hang on Kafka.
+    await withTimeout(
+      this.connect().then((producer) => producer.sendBatch({ topicMessages: batch, acks: -1, timeout: sendTimeoutMs })),
+      sendTimeoutMs,
+      `Kafka send did not finish within ${sendTimeoutMs} ms`,
+    );
   }
 
   /** Drops the client; the next publish connects a fresh one. */

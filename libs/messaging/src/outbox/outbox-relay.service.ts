@@ -1,6 +1,7 @@
 import { MetricsRegistry } from '@helpdesk/observability';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { describeError } from '../error-text';
 import { MESSAGING_OPTIONS, RelayOptions, ResolvedMessagingOptions } from '../messaging.options';
 import { Backoff, WakeableSleep } from '../retry-backoff';
 import { publishableInOrder, toTopicMessages } from './outbox-batch';
@@ -102,7 +103,7 @@ export class OutboxRelay {
       });
     } catch (err) {
       this.metrics.publishFailed();
-      if (claimed.length > 0) await this.repository.recordFailure(claimed, describe(err)).catch(() => undefined);
+      if (claimed.length > 0) await this.repository.recordFailure(claimed, describeError(err)).catch(() => undefined);
       throw err;
     }
   }
@@ -139,7 +140,7 @@ export class OutboxRelay {
     if (this.failingSince === null) {
       this.failingSince = Date.now();
       this.logger.warn(
-        `Outbox relay cannot publish (${describe(err)}); events stay in the outbox and are retried with back-off up to ${this.options.maxBackoffMs} ms`,
+        `Outbox relay cannot publish (${describeError(err)}); events stay in the outbox and are retried with back-off up to ${this.options.maxBackoffMs} ms`,
       );
     }
     return delay;
@@ -165,11 +166,7 @@ export class OutboxRelay {
       }
       if (total > 0) this.logger.log(`Pruned ${total} sent outbox rows older than the retention`);
     } catch (err) {
-      this.logger.warn(`Outbox pruning failed (${describe(err)}); will try again in ${this.options.pruneIntervalMs} ms`);
+      this.logger.warn(`Outbox pruning failed (${describeError(err)}); will try again in ${this.options.pruneIntervalMs} ms`);
     }
   }
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }

@@ -1,4 +1,4 @@
-import { EventActor, EventDefinition, EventEnvelope, PayloadValidationError } from '@helpdesk/contracts';
+import { EventActor, EventDefinition, EventEnvelope } from '@helpdesk/contracts';
 import { RequestContext } from '@helpdesk/observability';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { MESSAGING_OPTIONS, ResolvedMessagingOptions } from '../messaging.options';
 import { MessagingException, MessagingErrorCode } from '../messaging.exception';
-import { buildEnvelope, envelopeHeaders } from './event-envelope.builder';
+import { assembleEnvelope, assertValidEvent, envelopeHeaders } from './event-envelope.builder';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxCommitSubscriber, OutboxSignal } from './outbox.signal';
 
@@ -50,12 +50,11 @@ export class OutboxService implements OnModuleInit {
         `OutboxService.append(${args.event.type}) needs the EntityManager of an open transaction`,
       );
     }
-    // Validate before taking a sequence number: a bad payload is a bug and must leave no trace.
-    const problems = args.event.describePayloadProblems(args.payload);
-    if (problems.length > 0) throw new PayloadValidationError(args.event.type, problems);
+    // Validate (once) before taking a sequence number: a bad payload is a bug and must leave no trace.
+    assertValidEvent(args.event, args.aggregateId, args.payload);
     const sequence = await this.repository.nextSequence(manager, args.event.aggregateType, args.aggregateId);
     const context = RequestContext.current();
-    const envelope = buildEnvelope({
+    const envelope = assembleEnvelope({
       event: args.event,
       id: uuidv7(),
       aggregateId: args.aggregateId,
