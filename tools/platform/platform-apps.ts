@@ -1,3 +1,5 @@
+import { envValue } from '@helpdesk/config';
+
 /** The apps `npm start` runs, in start order; each later issue adds its service here. */
 export interface PlatformApp {
   name: string;
@@ -11,7 +13,8 @@ export const PLATFORM_APPS: PlatformApp[] = [
   {
     name: 'api-gateway',
     main: 'apps/api-gateway/src/main.ts',
-    port: Number(process.env.GATEWAY_PORT ?? process.env.PORT ?? 3000),
-    env: () => ({ SEED_DEMO: process.env.SEED_DEMO ?? 'true' }),
+    // Empty variables mean "the default", as they do for the apps' own config.
+    port: Number(envValue(process.env, 'GATEWAY_PORT') ?? envValue(process.env, 'PORT') ?? 3000),
+    env: () => ({ SEED_DEMO: envValue(process.env, 'SEED_DEMO') ?? 'true' }),
   },
 ];

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { ensureKafka } from '@helpdesk/local-kafka';
 import { ensurePostgres } from '@helpdesk/local-postgres';
+import { envValue } from '@helpdesk/config';
 import { DEFAULT_DEMO_PASSWORD, DEMO_LOGINS } from '@helpdesk/contracts';
 import { PLATFORM_APPS } from './platform-apps';
 import { LOG_DIR, RUN_DIR, RunningApp, startApp, stopApp, waitReady } from './platform-processes';
@@ -66,7 +67,8 @@ async function up(): Promise<void> {
     return;
   }
 
-  const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+  // The gateway reads an empty DEMO_PASSWORD as unset (its default) too.
+  const password = envValue(process.env, 'DEMO_PASSWORD') ?? DEFAULT_DEMO_PASSWORD;
   const gateway = ports['api-gateway'];
   process.stdout.write(
     [

@@ -1,5 +1,6 @@
 import { freePort } from '@helpdesk/testing';
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createServer, IncomingHttpHeaders, request as httpRequest, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { API, GatewayTestApp, startGateway } from './gateway-test-app';
@@ -54,6 +55,43 @@ function startUpstream(): Promise<{ server: Server; url: string; seen: Seen[] }>
   );
 }
 
+/**
+ * Sends a request with its path exactly as written: supertest parses URLs with WHATWG URL, which would
+ * resolve `..` and `%2e%2e` before the gateway ever saw them.
+ */
+async function rawRequest(
+  server: Server,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body: Record<string, unknown> = {};
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = { text };
+        }
+        resolve({ status: res.statusCode!, body });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The series of one histogram in a /metrics scrape (one `_count` line per label set). */
+function seriesOf(metrics: string, name: string): string[] {
+  return metrics.split('\n').filter((line) => line.startsWith(`${name}_count{`));
+}
+
 describe('forwarding to upstream services', () => {
   let gw: GatewayTestApp;
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
@@ -84,7 +122,11 @@ describe('forwarding to upstream services', () => {
     const before = upstream.seen.length;
     const res = await request(gw.http).get(`${API}/incidents`).expect(401);
     expect(res.body).toMatchObject({ statusCode: 401, code: 'TOKEN_MISSING', details: [] });
-    await request(gw.http).get(`${API}/incidents`).set('Authorization', 'Bearer x.y.z').expect(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer error="invalid_request"');
+    const bad = await request(gw.http).get(`${API}/incidents`).set('Authorization', 'Bearer x.y.z').expect(401);
+    expect(bad.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+    const malformed = await request(gw.http).get(`${API}/incidents`).set('Authorization', 'Basic abc').expect(401);
+    expect(malformed.body.code).toBe('TOKEN_INVALID');
     expect(upstream.seen.length).toBe(before);
   });
 
@@ -177,5 +219,83 @@ describe('forwarding to upstream services', () => {
     expect(metrics.text).toMatch(
       /gateway_upstream_request_duration_seconds_count\{[^}]*upstream="knowledge-base",status="timeout"\}/,
     );
+  });
+
+  it('refuses dot segments and encoded slashes (400, our format) instead of reaching another upstream path', async () => {
+    const before = upstream.seen.length;
+    for (const path of [
+      `${API}/incidents/%2e%2e/%2e%2e/%2e%2e/metrics`,
+      `${API}/incidents/%2E%2E/%2E%2E/%2E%2E/metrics`,
+      `${API}/incidents/../../../metrics`,
+      `${API}/incidents/.%2e/.%2e/.%2e/health/ready`,
+      `${API}/incidents/./INC0000001`,
+      `${API}/incidents\\..\\..\\..\\metrics`,
+      `${API}/incidents/x%2f..%2f..%2f..%2fmetrics`,
+      `${API}/incidents/x%5c..%5c..%5c..%5cmetrics`,
+      `${API}/kb/%2e%2e/%2e%2e/%2e%2e/metrics`,
+      `${API}/users/%2e%2e/assets`,
+    ]) {
+      const res = await rawRequest(gw.http, 'GET', path, { Authorization: token });
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+      expect(res.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'PATH_NOT_ALLOWED',
+        details: [{ field: 'path', reason: expect.any(String) }],
+      });
+    }
+    // Also without a token: the path is refused before anything else.
+    expect((await rawRequest(gw.http, 'GET', `${API}/incidents/%2e%2e/%2e%2e/%2e%2e/metrics`)).status).toBe(400);
+    expect(upstream.seen.length).toBe(before);
+    // Dots inside a segment and in the query are ordinary characters.
+    const fine = await rawRequest(gw.http, 'GET', `${API}/incidents/v1.2...x?q=../../metrics`, { Authorization: token });
+    expect(fine.status).toBe(200);
+    expect(upstream.seen[upstream.seen.length - 1].url).toBe('/api/v1/incidents/v1.2...x?q=../../metrics');
+  });
+
+  it('passes on X-Forwarded-For only as far as TRUST_PROXY trusts it', async () => {
+    const forwardedFor = async () => {
+      await request(gw.http)
+        .get(`${API}/incidents`)
+        .set('Authorization', token)
+        .set('X-Forwarded-For', '203.0.113.9, 10.9.9.9')
+        .expect(200);
+      return upstream.seen[upstream.seen.length - 1].headers['x-forwarded-for'];
+    };
+    // TRUST_PROXY=loopback: the loopback hop is trusted, so its claim (10.9.9.9) stands; what 10.9.9.9
+    // itself claimed (203.0.113.9) is not ours to vouch for.
+    expect(await forwardedFor()).toMatch(/^10\.9\.9\.9, (::ffff:)?127\.0\.0\.1$/);
+    const express = gw.app as NestExpressApplication;
+    express.set('trust proxy', false);
+    try {
+      expect(await forwardedFor()).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+    } finally {
+      express.set('trust proxy', 'loopback');
+    }
+  });
+
+  it('labels HTTP metrics with route patterns: distinct URLs do not add series', async () => {
+    const distinctUrls = async (round: number) => {
+      for (let i = 0; i < 15; i++) {
+        const n = `${round}${i}`.padStart(7, '0');
+        await request(gw.http).get(`${API}/incidents/INC${n}`).expect(401); // forwarded, no token
+        await request(gw.http).get(`${API}/kb/articles/KB${n}`).set('Authorization', 'Bearer x.y.z').expect(401);
+        await request(gw.http).get(`${API}/nothing-${n}`).set('Authorization', token).expect(404);
+        await request(gw.http).get(`/nowhere/${n}`).expect(404);
+        await request(gw.http)
+          .get(`${API}/users/0192f0c4-7a0e-7cc1-9a51-${n.padStart(12, '0')}`)
+          .expect(401);
+        await rawRequest(gw.http, 'GET', `${API}/kb/%2e%2e/${n}`);
+      }
+    };
+    await distinctUrls(1);
+    await request(gw.http).get('/metrics').expect(200); // the scrape itself is a series too
+    const before = seriesOf((await request(gw.http).get('/metrics').expect(200)).text, 'http_request_duration_seconds');
+    await distinctUrls(2);
+    const after = seriesOf((await request(gw.http).get('/metrics').expect(200)).text, 'http_request_duration_seconds');
+    const routes = new Set(after.map((line) => /route="([^"]*)"/.exec(line)?.[1]));
+    expect(after.length).toBe(before.length);
+    expect([...routes]).toEqual(expect.arrayContaining(['/api/v1/incidents', '/api/v1/kb', '/api/v1/users/:id', 'unmatched']));
+    for (const route of routes) expect(route).not.toMatch(/INC|KB0|nothing|nowhere|0192f0c4|%2e/);
   });
 });

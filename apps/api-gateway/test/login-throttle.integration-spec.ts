@@ -7,7 +7,8 @@ describe('login throttling (counted in PostgreSQL)', () => {
   let gw: GatewayTestApp;
   beforeAll(async () => {
     gw = await startGateway('throttle', {
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: '5',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '5',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '8',
       LOGIN_MAX_FAILURES_PER_IP: '20',
       LOGIN_FAILURE_WINDOW: '15m',
     });
@@ -17,34 +18,51 @@ describe('login throttling (counted in PostgreSQL)', () => {
   const attempt = (email: string, password: string, address: string) =>
     request(gw.http).post(`${API}/auth/login`).set('X-Forwarded-For', address).send({ email, password });
 
-  it('locks one account after 5 failures (from any address), with Retry-After, even for the right password', async () => {
-    for (let i = 0; i < 5; i++) await attempt('problem.manager@example.com', `wrong-${i}`, `10.2.0.${i + 1}`).expect(401);
-    const locked = await attempt('problem.manager@example.com', 'wrong-again', '10.2.0.99').expect(429);
+  const audit = async (action: string) => {
+    const res = await request(gw.http)
+      .get(`${API}/audit`)
+      .query({ action, limit: 200 })
+      .set('Authorization', await gw.bearer('admin@example.com'))
+      .expect(200);
+    return res.body.items as Array<{
+      entityType: string;
+      entityId: string;
+      actorId: string | null;
+      context: Record<string, unknown>;
+    }>;
+  };
+
+  it('5 failures for one account from one address lock that pair (429 + Retry-After, the right password too); the owner elsewhere still signs in', async () => {
+    for (let i = 0; i < 5; i++) await attempt('problem.manager@example.com', `wrong-${i}`, '10.2.0.1').expect(401);
+    const locked = await attempt('problem.manager@example.com', 'wrong-again', '10.2.0.1').expect(429);
     expect(locked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'LOGIN_THROTTLED', details: [] });
     const retryAfter = Number(locked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(800);
     expect(retryAfter).toBeLessThanOrEqual(900);
-    await attempt('problem.manager@example.com', DEMO_PASSWORD, '10.2.0.100').expect(429);
-    // Other accounts from those addresses are fine.
+    await attempt('problem.manager@example.com', DEMO_PASSWORD, '10.2.0.1').expect(429);
+    // One attacking address cannot lock the real user out from theirs.
+    await attempt('problem.manager@example.com', DEMO_PASSWORD, '10.2.0.100').expect(200);
+    // Other accounts from that address are fine.
     await attempt('asset.manager@example.com', DEMO_PASSWORD, '10.2.0.1').expect(200);
 
-    const admin = await gw.bearer('admin@example.com');
-    const audit = await request(gw.http)
-      .get(`${API}/audit`)
-      .query({ action: 'auth.login_locked_out' })
-      .set('Authorization', admin)
-      .expect(200);
-    expect(audit.body.items).toEqual([
-      expect.objectContaining({ entityType: 'account', entityId: 'problem.manager@example.com', actorId: null }),
+    const lockouts = (await audit('auth.login_locked_out')).filter((a) => a.entityId === 'problem.manager@example.com');
+    expect(lockouts).toEqual([
+      expect.objectContaining({
+        entityType: 'account',
+        actorId: null,
+        context: expect.objectContaining({ scope: 'account_address', clientAddress: '10.2.0.1' }),
+      }),
     ]);
-    const failures = await request(gw.http)
-      .get(`${API}/audit`)
-      .query({ action: 'auth.login_failed', limit: 200 })
-      .set('Authorization', admin)
-      .expect(200);
-    expect(
-      failures.body.items.filter((a: { context: { email: string } }) => a.context.email === 'problem.manager@example.com'),
-    ).toHaveLength(5);
+    const failures = (await audit('auth.login_failed')).filter((a) => a.context.email === 'problem.manager@example.com');
+    expect(failures).toHaveLength(5);
+  });
+
+  it('8 failures for one account across addresses (a distributed guesser) lock the account everywhere', async () => {
+    for (let i = 0; i < 8; i++) await attempt('specialist@example.com', `guess-${i}`, `10.7.0.${i + 1}`).expect(401);
+    const locked = await attempt('specialist@example.com', DEMO_PASSWORD, '10.7.0.200').expect(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+    const lockouts = (await audit('auth.login_locked_out')).filter((a) => a.entityId === 'specialist@example.com');
+    expect(lockouts.map((a) => a.context.scope)).toEqual(['account']);
   });
 
   it('locks one address after 20 failures across accounts, unknown ones included', async () => {
@@ -56,16 +74,36 @@ describe('login throttling (counted in PostgreSQL)', () => {
     await attempt('knowledge.manager@example.com', DEMO_PASSWORD, '10.3.0.2').expect(200);
   });
 
-  it('never throttles successful sign-ins: a whole office behind one address signs in', async () => {
+  it('20 parallel wrong guesses cannot slip past a limit: exactly the limit get 401, the rest 429', async () => {
+    const fromOneAddress = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attempt('supervisor@example.com', `parallel-${i}`, '10.8.0.1')),
+    );
+    const statuses = fromOneAddress.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+
+    const fromManyAddresses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attempt('ghost.account@example.com', `parallel-${i}`, `10.9.0.${i + 1}`)),
+    );
+    const spread = fromManyAddresses.map((r) => r.status);
+    expect(spread.filter((s) => s === 401)).toHaveLength(8);
+    expect(spread.filter((s) => s === 429)).toHaveLength(12);
+  });
+
+  it('never counts successful sign-ins: a whole office behind one address signs in', async () => {
     const address = '10.4.0.1';
     for (let i = 0; i < 30; i++)
       await attempt(i % 2 ? 'employee@example.com' : 'agent@example.com', DEMO_PASSWORD, address).expect(200);
     // A few typos in between do not lock the office either.
     for (let i = 0; i < 4; i++) await attempt('employee@example.com', 'typo', address).expect(401);
     await attempt('employee@example.com', DEMO_PASSWORD, address).expect(200);
-    // The success cleared the account's failures: 4 more typos still leave it open.
+    // The success cleared that account's failures from that address: 4 more typos still leave it open.
     for (let i = 0; i < 4; i++) await attempt('employee@example.com', 'typo', address).expect(401);
     await attempt('employee@example.com', DEMO_PASSWORD, address).expect(200);
+    const ds = gw.app.get(DataSource);
+    expect(await ds.query(`SELECT count(*)::int AS n FROM login_failures WHERE client_address = $1`, [address])).toEqual([
+      { n: 0 },
+    ]);
   });
 });
 
@@ -73,7 +111,7 @@ describe('login throttling window', () => {
   let gw: GatewayTestApp;
   beforeAll(async () => {
     gw = await startGateway('throttle_window', {
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: '2',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: '2',
       LOGIN_FAILURE_WINDOW: '2s',
       SEED_DEMO: 'true',
     });

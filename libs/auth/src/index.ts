@@ -5,6 +5,7 @@ export { CurrentUser, PRINCIPAL_REQUEST_KEY, principalOf } from './decorators/cu
 export { IS_PUBLIC_KEY, Public } from './decorators/public.decorator';
 export { Roles, ROLES_KEY } from './decorators/roles.decorator';
 export { DURATION_PATTERN, parseDuration } from './duration';
+export { AuthenticateOptions, authenticateRequest } from './guards/authenticate-request';
 export { JwtAuthGuard } from './guards/jwt-auth.guard';
 export { RolesGuard } from './guards/roles.guard';
 export { PasswordHasher, PasswordHashingOptions } from './password/password-hasher';

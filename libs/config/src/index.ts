@@ -1,4 +1,5 @@
 export { ConfigModule } from './config.module';
 export { ConfigProblem, ConfigValidationError } from './config-validation.error';
-export { loadConfig } from './load-config';
-export { ServiceConfig, toBoolean } from './service.config';
+export { envValue, loadConfig } from './load-config';
+export { BOOLEAN_VARIABLE, parseBoolean, toBoolean } from './boolean.transform';
+export { ServiceConfig } from './service.config';

@@ -1,5 +1,6 @@
 import { ConfigValidationError } from './config-validation.error';
-import { loadConfig } from './load-config';
+import { envValue, loadConfig } from './load-config';
+import { parseBoolean, toBoolean } from './boolean.transform';
 import { ServiceConfig } from './service.config';
 
 describe('loadConfig', () => {
@@ -26,5 +27,42 @@ describe('loadConfig', () => {
 
   it('ignores empty variables so defaults hold', () => {
     expect(loadConfig(ServiceConfig, { LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
+  });
+});
+
+describe('boolean variables and parameters (one parser)', () => {
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    [' yes ', true],
+    ['1', true],
+    ['on', true],
+    ['false', false],
+    ['False', false],
+    ['0', false],
+    ['no', false],
+    ['off', false],
+  ])('%j → %s', (raw, expected) => {
+    expect(parseBoolean(raw)).toBe(expected);
+    expect(loadConfig(ServiceConfig, { DB_MIGRATIONS_RUN: raw }).DB_MIGRATIONS_RUN).toBe(expected);
+  });
+
+  it('refuses anything else instead of reading it as false', () => {
+    expect(parseBoolean('maybe')).toBe('maybe');
+    expect(parseBoolean(undefined)).toBeUndefined();
+    expect(() => loadConfig(ServiceConfig, { DB_MIGRATIONS_RUN: 'maybe' })).toThrow(/DB_MIGRATIONS_RUN: must be true or false/);
+  });
+
+  it('reads the raw value, not the implicitly converted one', () => {
+    expect(toBoolean({ obj: { flag: 'false' }, key: 'flag', value: true })).toBe(false);
+    expect(toBoolean({ value: 'true' })).toBe(true);
+  });
+});
+
+describe('envValue', () => {
+  it('treats an empty variable as unset, like loadConfig', () => {
+    expect(envValue({ DEMO_PASSWORD: '' }, 'DEMO_PASSWORD')).toBeUndefined();
+    expect(envValue({}, 'DEMO_PASSWORD')).toBeUndefined();
+    expect(envValue({ DEMO_PASSWORD: 'secret-secret' }, 'DEMO_PASSWORD')).toBe('secret-secret');
   });
 });

@@ -1,11 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-
-/** Reads the raw variable: implicit conversion would turn the string 'false' into true. */
-const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
-  const raw = obj[key];
-  return typeof raw === 'boolean' ? raw : ['1', 'true', 'yes', 'on'].includes(String(raw).toLowerCase());
-};
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { BOOLEAN_VARIABLE, toBoolean } from './boolean.transform';
 
 /** What every service reads from its environment; each app extends it with its own variables. */
 export class ServiceConfig {
@@ -34,6 +29,7 @@ export class ServiceConfig {
   DATABASE_NAME?: string;
 
   @Transform(toBoolean)
+  @IsBoolean(BOOLEAN_VARIABLE)
   DB_MIGRATIONS_RUN: boolean = true;
 
   @Matches(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
@@ -68,5 +64,3 @@ export class ServiceConfig {
     return this.NODE_ENV === 'production';
   }
 }
-
-export { toBoolean };

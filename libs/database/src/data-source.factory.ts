@@ -23,7 +23,9 @@ export function createDataSourceOptions(options: ServiceDataSourceOptions): Data
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: ['error'],
+    // Off: TypeORM's query-error log prints the SQL parameters (password hashes among them) to the console
+    // outside our JSON logs; failed queries surface as exceptions that the callers log.
+    logging: false,
     extra: {
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? options.database,

@@ -2,3 +2,4 @@ export { createDataSource, createDataSourceOptions, ServiceDataSourceOptions } f
 export { databaseUrlFor, dropDatabase, ensureDatabaseExists } from './database-url';
 export { DatabaseModule, DatabaseModuleOptions } from './database.module';
 export { SnakeNamingStrategy, snakeCase } from './snake-naming.strategy';
+export { runInTransaction, UNIQUE_VIOLATION, UniqueViolations } from './run-in-transaction';

@@ -28,6 +28,8 @@ describe('platform (npm start)', () => {
         PLATFORM_STATE_DIR: stateDir,
         DATABASE_NAME: database,
         SEED_DEMO: 'true',
+        // Empty means "the default" for the gateway's config, and so for what the orchestrator prints.
+        DEMO_PASSWORD: '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -55,6 +57,7 @@ describe('platform (npm start)', () => {
   it('prints the URLs and every demo login', () => {
     expect(output).toContain(`http://localhost:${port}/api/docs`);
     for (const login of DEMO_LOGINS) expect(output).toContain(login.email);
+    expect(output).toContain(`Demo logins (password: ${DEFAULT_DEMO_PASSWORD})`);
   });
 
   it('lets every demo login sign in with its role', async () => {

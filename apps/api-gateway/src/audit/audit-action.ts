@@ -10,7 +10,7 @@ export enum AuditAction {
   GroupMembersChanged = 'group.members_changed',
   LoginSucceeded = 'auth.login_succeeded',
   LoginFailed = 'auth.login_failed',
-  /** The failure that reached a limit: further attempts for that account or address get 429. */
+  /** The failure that reached a limit (context.scope: account_address, account or address): further attempts in that scope get 429. */
   LoginLockedOut = 'auth.login_locked_out',
   RefreshTokenReused = 'auth.refresh_token_reused',
   LoggedOut = 'auth.logged_out',

@@ -46,7 +46,7 @@ export class AuditService {
 
   async list(query: ListAuditQueryDto): Promise<Page<AuditEntryDto>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const cursor = decodeCursor(query.cursor, ['at', 'id'] as const);
+    const cursor = decodeCursor(query.cursor, { at: 'timestamp', id: 'uuid' });
     const rows = await this.repository.find({
       entityType: query.entityType,
       entityId: query.entityId,

@@ -14,14 +14,19 @@ import {
 } from '../../test/fakes/identity-fakes';
 import { AuthSessionsService } from './auth-sessions.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
-import { LoginThrottleService, ThrottleVerdict } from './login-throttle.service';
+import { AttemptReservation, LoginThrottleService } from './login-throttle.service';
+import { ThrottleScope } from './login-failures.repository';
 import { hashRefreshToken } from './refresh-token.codec';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 const client = { address: '10.0.0.7', userAgent: 'jest' };
 
 function setup(
-  options: { verdict?: ThrottleVerdict; reached?: Array<'account' | 'address'>; users?: ReturnType<typeof userEntity>[] } = {},
+  options: {
+    blocked?: AttemptReservation & { blocked: true };
+    reached?: ThrottleScope[];
+    users?: ReturnType<typeof userEntity>[];
+  } = {},
 ) {
   const tokens = new Map<string, RefreshTokenEntity>();
   const refreshRepo = Object.assign(fakeRefreshTokens(), {
@@ -32,11 +37,17 @@ function setup(
     },
   });
   const throttle = {
-    failures: [] as string[],
-    cleared: [] as string[],
-    check: async () => options.verdict ?? { blocked: false, scopes: [] },
-    recordFailure: async (account: string) => (throttle.failures.push(account), options.reached ?? []),
-    clearAccount: async (account: string) => void throttle.cleared.push(account),
+    /** Accounts whose attempts were reserved (counted), in order. */
+    reserved: [] as string[],
+    reserve: async (account: string): Promise<AttemptReservation> => {
+      if (options.blocked) return options.blocked;
+      throttle.reserved.push(account);
+      return { blocked: false, attemptId: `attempt-${throttle.reserved.length}`, reachedIfFailed: options.reached ?? [] };
+    },
+    succeeded: async (account: string, address: string, attemptId: string) =>
+      void throttle.succeededCalls.push([account, address, attemptId]),
+    /** [account, address, attemptId] of attempts that succeeded (no longer counted). */
+    succeededCalls: [] as string[][],
   };
   const deps = {
     dataSource: fakeDataSource(),
@@ -67,7 +78,7 @@ const failure = (p: Promise<unknown>) =>
   );
 
 describe('AuthSessionsService', () => {
-  it('signs in, clears the account’s failures, stores only a hash of the refresh token and audits', async () => {
+  it('signs in, takes back its counted attempt, stores only a hash of the refresh token and audits', async () => {
     const { service, tokens, throttle, audit } = setup();
     const pair = await service.login('Taro.Yamada@example.com', 'correct-password', client);
     expect(pair).toMatchObject({
@@ -78,17 +89,28 @@ describe('AuthSessionsService', () => {
     });
     expect(pair.user).not.toHaveProperty('passwordHash');
     expect([...tokens.keys()]).toEqual([hashRefreshToken(pair.refreshToken)]);
-    expect(throttle.cleared).toEqual(['taro.yamada@example.com']);
+    expect(throttle.reserved).toEqual(['taro.yamada@example.com']);
+    expect(throttle.succeededCalls).toEqual([['taro.yamada@example.com', '10.0.0.7', 'attempt-1']]);
     expect(audit.records).toEqual([expect.objectContaining({ action: AuditAction.LoginSucceeded, entityId: userEntity().id })]);
   });
 
   it('a throttled caller gets 429 with Retry-After before any password is checked', async () => {
-    const { service, hasher } = setup({ verdict: { blocked: true, retryAfterSeconds: 600, scopes: ['account'] } });
+    const { service, hasher } = setup({ blocked: { blocked: true, retryAfterSeconds: 600, scopes: ['account_address'] } });
     const e = await failure(service.login('taro.yamada@example.com', 'correct-password', client));
     expect(e.getStatus()).toBe(429);
     expect(e.retryAfterSeconds).toBe(600);
     expect(e.message).toContain('10 minutes');
     expect(hasher.calls).toHaveLength(0);
+  });
+
+  it('counts the attempt before any password is checked (parallel guesses cannot all pass the limit)', async () => {
+    const { service, hasher, throttle } = setup();
+    const reserve = throttle.reserve;
+    let verifiedBeforeReserve: number | undefined;
+    throttle.reserve = async (account: string) => ((verifiedBeforeReserve = hasher.calls.length), reserve(account));
+    await failure(service.login('taro.yamada@example.com', 'wrong', client));
+    expect(verifiedBeforeReserve).toBe(0);
+    expect(hasher.calls).toHaveLength(1);
   });
 
   it('unknown account: dummy verification, failure counted and audited, same 401 as a wrong password', async () => {
@@ -97,7 +119,9 @@ describe('AuthSessionsService', () => {
     const wrong = await failure(service.login('taro.yamada@example.com', 'wrong', client));
     expect([unknown.getStatus(), unknown.message]).toEqual([wrong.getStatus(), wrong.message]);
     expect(hasher.calls[0]).toEqual({ hash: undefined, password: 'whatever' });
-    expect(throttle.failures).toEqual(['nobody@example.com', 'taro.yamada@example.com']);
+    // Each attempt was counted before its password was checked, and neither was taken back.
+    expect(throttle.reserved).toEqual(['nobody@example.com', 'taro.yamada@example.com']);
+    expect(throttle.succeededCalls).toEqual([]);
     expect(audit.records.map((r) => [r.action, r.entityType, r.context?.reason])).toEqual([
       [AuditAction.LoginFailed, 'account', 'unknown_account'],
       [AuditAction.LoginFailed, 'user', 'wrong_password'],
@@ -111,11 +135,16 @@ describe('AuthSessionsService', () => {
   });
 
   it('the failure that reaches a limit writes a lockout audit row per limit', async () => {
-    const { service, audit } = setup({ reached: ['account', 'address'] });
+    const { service, audit } = setup({ reached: ['account_address', 'account', 'address'] });
     await failure(service.login('taro.yamada@example.com', 'wrong', client));
-    expect(audit.records.filter((r) => r.action === AuditAction.LoginLockedOut).map((r) => [r.entityType, r.entityId])).toEqual([
-      ['account', 'taro.yamada@example.com'],
-      ['address', '10.0.0.7'],
+    expect(
+      audit.records
+        .filter((r) => r.action === AuditAction.LoginLockedOut)
+        .map((r) => [r.entityType, r.entityId, r.context?.scope, r.context?.clientAddress]),
+    ).toEqual([
+      ['account', 'taro.yamada@example.com', 'account_address', '10.0.0.7'],
+      ['account', 'taro.yamada@example.com', 'account', '10.0.0.7'],
+      ['address', '10.0.0.7', 'address', '10.0.0.7'],
     ]);
   });
 

@@ -44,21 +44,22 @@ export class AuthSessionsService {
 
   async login(email: string, password: string, client: ClientInfo): Promise<TokenPairDto> {
     const accountKey = accountKeyOf(email);
-    const verdict = await this.throttle.check(accountKey, client.address);
-    if (verdict.blocked) {
+    // Counted before the password is checked, so parallel guesses cannot all slip under a limit.
+    const attempt = await this.throttle.reserve(accountKey, client.address);
+    if (attempt.blocked) {
       this.logger.warn(
-        `Sign-in refused for ${verdict.scopes.join(' and ')} (too many failures); retry in ${verdict.retryAfterSeconds} s`,
+        `Sign-in refused for ${attempt.scopes.join(', ')} (too many failures); retry in ${attempt.retryAfterSeconds} s`,
       );
-      throw AuthSessionException.throttled(verdict.retryAfterSeconds!);
+      throw AuthSessionException.throttled(attempt.retryAfterSeconds);
     }
 
     const user = await this.users.findByEmail(email);
     // Unknown users get a dummy verification, so the answer takes as long as for a wrong password.
     const passwordOk = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !passwordOk || !user.active) {
+      // The reserved attempt stays counted as this failure.
       const reason = !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'inactive_user';
       await this.dataSource.transaction(async (manager) => {
-        const reached = await this.throttle.recordFailure(accountKey, client.address, manager);
         const context = { email: accountKey, clientAddress: client.address, reason };
         await this.audit.record(manager, {
           action: AuditAction.LoginFailed,
@@ -67,13 +68,13 @@ export class AuthSessionsService {
           entityId: user?.id ?? accountKey,
           context,
         });
-        for (const scope of reached) {
+        for (const scope of attempt.reachedIfFailed) {
           await this.audit.record(manager, {
             action: AuditAction.LoginLockedOut,
             actor: null,
-            entityType: scope,
-            entityId: scope === 'account' ? accountKey : client.address,
-            context: { ...context, windowSeconds: Math.ceil(this.config.loginFailureWindowMs / 1000) },
+            entityType: scope === 'address' ? 'address' : 'account',
+            entityId: scope === 'address' ? client.address : accountKey,
+            context: { ...context, scope, windowSeconds: Math.ceil(this.config.loginFailureWindowMs / 1000) },
           });
         }
       });
@@ -82,7 +83,7 @@ export class AuthSessionsService {
 
     const rehash = this.hasher.needsRehash(user.passwordHash!) ? await this.hasher.hash(password) : null;
     const session = await this.dataSource.transaction(async (manager) => {
-      await this.throttle.clearAccount(accountKey, manager);
+      await this.throttle.succeeded(accountKey, client.address, attempt.attemptId, manager);
       if (rehash) await manager.getRepository(UserEntity).update({ id: user.id }, { passwordHash: rehash });
       const refresh = await this.createRefreshToken(user.id, uuidv7(), client, manager);
       await this.audit.record(manager, {

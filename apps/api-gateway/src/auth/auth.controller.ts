@@ -30,8 +30,9 @@ export class AuthController {
   @ApiOperation({
     summary: 'Sign in with e-mail and password',
     description:
-      'Returns an access token and a refresh token. A wrong e-mail or password gets the same 401. Failed attempts are counted per account and per client address; ' +
-      'past the limit further attempts get 429 with Retry-After until the window passes. Successful sign-ins are never throttled.',
+      'Returns an access token and a refresh token. A wrong e-mail or password gets the same 401. Failed attempts are counted per account and client address, ' +
+      'per account and per client address; once a limit is reached every attempt in its scope gets 429 with Retry-After until enough failures leave the window, ' +
+      'including one with the right password (else the answer would give the password away). Successful sign-ins are never counted.',
   })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiTooManyRequestsResponse({

@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { GatewayConfig } from '../config/gateway.config';
-import { LoginFailuresRepository, ThrottleScope } from './login-failures.repository';
+import { LoginFailuresRepository, THROTTLE_SCOPES, ThrottleScope } from './login-failures.repository';
 
-export interface ThrottleVerdict {
-  blocked: boolean;
-  /** Set when blocked: seconds until the caller may try again. */
-  retryAfterSeconds?: number;
-  /** Which limits are reached. */
-  scopes: ThrottleScope[];
-}
+/** The outcome of reserving a sign-in attempt. */
+export type AttemptReservation =
+  | {
+      blocked: true;
+      /** Seconds until the caller may try again. */
+      retryAfterSeconds: number;
+      /** Which limits are reached. */
+      scopes: ThrottleScope[];
+    }
+  | {
+      blocked: false;
+      /** The login_failures row that counts this attempt until it succeeds. */
+      attemptId: string;
+      /** The limits this attempt reaches if it fails (for the lockout audit row). */
+      reachedIfFailed: ThrottleScope[];
+    };
 
 /** Normalises a client address so one machine has one key (IPv4-mapped IPv6 → IPv4). */
 export function normaliseClientAddress(address: string | undefined): string {
@@ -23,47 +32,61 @@ export function accountKeyOf(email: string): string {
 }
 
 /**
- * Failed sign-ins counted in PostgreSQL per account and per client address over a sliding window.
- * Reaching either limit blocks further attempts for that account or address (429 + Retry-After) until
- * enough failures leave the window. Successful sign-ins are never counted.
+ * Failed sign-ins counted in PostgreSQL over a sliding window, against three limits: per account and
+ * address (LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS), per account from all addresses
+ * (LOGIN_MAX_FAILURES_PER_ACCOUNT) and per address across accounts (LOGIN_MAX_FAILURES_PER_IP). Once a
+ * limit is reached every attempt in its scope gets 429 + Retry-After, the right password too (else the
+ * answer would tell a guesser which password is right), until enough failures leave the window. So one
+ * address guessing at an account locks only itself out of it; the account's owner elsewhere still signs in.
+ *
+ * Each attempt is counted before its password is checked: reserve() takes advisory locks on the account and
+ * the address, counts, and inserts the attempt's row in one short transaction, so parallel guesses cannot
+ * all pass the check first. A success deletes the row again (successful sign-ins are never counted).
  */
 @Injectable()
 export class LoginThrottleService {
   private readonly windowSeconds: number;
+  private readonly limits: Record<ThrottleScope, number>;
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly failures: LoginFailuresRepository,
-    private readonly config: GatewayConfig,
+    config: GatewayConfig,
   ) {
     this.windowSeconds = Math.max(1, Math.ceil(config.loginFailureWindowMs / 1000));
+    this.limits = {
+      account_address: config.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS,
+      account: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      address: config.LOGIN_MAX_FAILURES_PER_IP,
+    };
   }
 
-  async check(accountKey: string, clientAddress: string): Promise<ThrottleVerdict> {
-    const [account, address] = await Promise.all([
-      this.failures.retryAfterSeconds('account', accountKey, this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT, this.windowSeconds),
-      this.failures.retryAfterSeconds('address', clientAddress, this.config.LOGIN_MAX_FAILURES_PER_IP, this.windowSeconds),
-    ]);
-    const scopes: ThrottleScope[] = [];
-    if (account !== null) scopes.push('account');
-    if (address !== null) scopes.push('address');
-    if (scopes.length === 0) return { blocked: false, scopes };
-    return { blocked: true, retryAfterSeconds: Math.max(account ?? 0, address ?? 0), scopes };
+  /** Counts this attempt as a failure now, or refuses it when a limit is already reached. */
+  reserve(accountKey: string, clientAddress: string): Promise<AttemptReservation> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.failures.lockKeys(accountKey, clientAddress, manager);
+      const counts = await this.failures.countInWindow(accountKey, clientAddress, this.windowSeconds, manager);
+      const blocked = THROTTLE_SCOPES.filter((scope) => counts[scope] >= this.limits[scope]);
+      if (blocked.length > 0) {
+        const waits = await Promise.all(
+          blocked.map((scope) =>
+            this.failures.retryAfterSeconds(scope, accountKey, clientAddress, this.limits[scope], this.windowSeconds, manager),
+          ),
+        );
+        return { blocked: true, retryAfterSeconds: Math.max(1, ...waits.map((w) => w ?? 1)), scopes: blocked };
+      }
+      const attemptId = await this.failures.insert(accountKey, clientAddress, manager);
+      return {
+        blocked: false,
+        attemptId,
+        reachedIfFailed: THROTTLE_SCOPES.filter((scope) => counts[scope] + 1 === this.limits[scope]),
+      };
+    });
   }
 
-  /** Records a failure; returns the limits this very failure reached (for the lockout audit row). */
-  async recordFailure(accountKey: string, clientAddress: string, manager: EntityManager): Promise<ThrottleScope[]> {
-    await this.failures.insert(accountKey, clientAddress, manager);
-    const [account, address] = await Promise.all([
-      this.failures.countInWindow('account', accountKey, this.windowSeconds, manager),
-      this.failures.countInWindow('address', clientAddress, this.windowSeconds, manager),
-    ]);
-    const reached: ThrottleScope[] = [];
-    if (account === this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT) reached.push('account');
-    if (address === this.config.LOGIN_MAX_FAILURES_PER_IP) reached.push('address');
-    return reached;
-  }
-
-  clearAccount(accountKey: string, manager: EntityManager): Promise<void> {
-    return this.failures.clearAccount(accountKey, manager);
+  /** The attempt succeeded: it no longer counts, and neither do this account's earlier failures from this address. */
+  async succeeded(accountKey: string, clientAddress: string, attemptId: string, manager: EntityManager): Promise<void> {
+    await this.failures.deleteAttempt(attemptId, manager);
+    await this.failures.clearAccountAddress(accountKey, clientAddress, manager);
   }
 }

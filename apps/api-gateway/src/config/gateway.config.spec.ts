@@ -9,7 +9,8 @@ describe('GatewayConfig', () => {
       PORT: 3000,
       ACCESS_TOKEN_TTL: '15m',
       REFRESH_TOKEN_TTL: '7d',
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: 5,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: 5,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: 50,
       LOGIN_MAX_FAILURES_PER_IP: 20,
       LOGIN_FAILURE_WINDOW: '15m',
       SEED_DEMO: false,
@@ -42,6 +43,7 @@ describe('GatewayConfig', () => {
         INCIDENT_SERVICE_URL: 'incident:3001',
         DEMO_PASSWORD: 'short',
         CORS_ORIGINS: 'localhost',
+        SEED_DEMO: 'perhaps',
       });
       fail('expected an error');
     } catch (e) {
@@ -51,6 +53,7 @@ describe('GatewayConfig', () => {
         'CORS_ORIGINS',
         'DEMO_PASSWORD',
         'INCIDENT_SERVICE_URL',
+        'SEED_DEMO',
       ]);
     }
   });

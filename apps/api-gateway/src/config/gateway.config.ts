@@ -1,7 +1,7 @@
 import { DURATION_PATTERN, parseDuration } from '@helpdesk/auth';
-import { ServiceConfig, toBoolean } from '@helpdesk/config';
+import { BOOLEAN_VARIABLE, ServiceConfig, toBoolean } from '@helpdesk/config';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 const DURATION = { message: 'must be a duration such as 30s, 15m, 2h or 7d' };
 const HTTP_URL = /^https?:\/\/[^\s/]+(\/\S*)?$/;
@@ -26,10 +26,17 @@ export class GatewayConfig extends ServiceConfig {
   @Matches(DURATION_PATTERN, DURATION)
   REFRESH_TOKEN_TTL: string = '7d';
 
+  /** Failed sign-ins of one account from one client address within the window; then that pair gets 429. */
   @IsInt()
   @Min(1)
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: number = 5;
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: number = 5;
 
+  /** Failed sign-ins of one account from all addresses (a distributed guesser); then the account gets 429. */
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: number = 50;
+
+  /** Failed sign-ins from one client address across accounts (password spraying); then the address gets 429. */
   @IsInt()
   @Min(1)
   LOGIN_MAX_FAILURES_PER_IP: number = 20;
@@ -51,6 +58,7 @@ export class GatewayConfig extends ServiceConfig {
   TRUST_PROXY: string = 'false';
 
   @Transform(toBoolean)
+  @IsBoolean(BOOLEAN_VARIABLE)
   SEED_DEMO: boolean = false;
 
   @IsString()

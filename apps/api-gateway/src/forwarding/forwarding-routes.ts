@@ -45,7 +45,8 @@ export class ForwardingTable {
 
   constructor(
     rules: readonly ForwardTarget[],
-    private readonly publicPrefix = '/api/v1',
+    /** The public API prefix the rule patterns are below. */
+    readonly publicPrefix = '/api/v1',
   ) {
     this.rules = rules
       .map((r) => ({ ...r, segments: r.pattern.split('/').filter(Boolean) }))

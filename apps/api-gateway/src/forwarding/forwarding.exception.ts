@@ -3,9 +3,10 @@ import { DomainException } from '@helpdesk/service-runtime';
 export enum ForwardingErrorCode {
   UpstreamUnavailable = 'UPSTREAM_UNAVAILABLE',
   UpstreamTimeout = 'UPSTREAM_TIMEOUT',
+  PathNotAllowed = 'PATH_NOT_ALLOWED',
 }
 
-/** A forwarded request that got no answer: 502 (unreachable) or 504 (too slow). */
+/** A forwarded request that got no answer (502 unreachable, 504 too slow) or may not be forwarded (400). */
 export class ForwardingException extends DomainException<ForwardingErrorCode> {
   static unavailable(upstream: string): ForwardingException {
     return new ForwardingException(
@@ -13,6 +14,11 @@ export class ForwardingException extends DomainException<ForwardingErrorCode> {
       ForwardingErrorCode.UpstreamUnavailable,
       `The ${upstream} service cannot be reached; try again shortly`,
     );
+  }
+
+  /** A path that could reach another upstream path than its rule allows (dot segments, encoded slashes). */
+  static pathNotAllowed(reason: string): ForwardingException {
+    return new ForwardingException(400, ForwardingErrorCode.PathNotAllowed, `Invalid request: path`, [{ field: 'path', reason }]);
   }
 
   static timeout(upstream: string, timeoutMs: number): ForwardingException {

@@ -41,6 +41,31 @@ export interface ForwardResult {
 }
 
 /**
+ * The upstream URL of a request: the base URL's path, then the public path and query as they came. URL
+ * parsing must not change the path (dot segments, `\`, a `#`): the pathname is checked to be exactly the
+ * forwarded one, else the request is refused (400) rather than sent somewhere its rule does not cover.
+ */
+export function upstreamUrl(baseUrl: string, originalUrl: string): URL {
+  const base = new URL(baseUrl);
+  const forwarded = `${base.pathname.replace(/\/$/, '')}${originalUrl}`;
+  const url = new URL(forwarded, base.origin);
+  if (url.pathname !== forwarded.split('?')[0] || url.hash !== '' || url.origin !== base.origin) {
+    throw ForwardingException.pathNotAllowed('path must reach the service unchanged (no . or .. segments, backslashes or #)');
+  }
+  return url;
+}
+
+/**
+ * X-Forwarded-For for the upstream: the earlier hops only as far as Express trusts them (TRUST_PROXY,
+ * `req.ips`), then the address that connected to us. Without trust the client's own header is dropped, so
+ * it cannot pass a made-up address on.
+ */
+export function forwardedFor(req: Request): string {
+  const peer = req.socket.remoteAddress ?? req.ip;
+  return [...req.ips, peer].filter(Boolean).join(', ');
+}
+
+/**
  * Streams one request to an upstream service and its answer back (status, headers, body). Failing to
  * connect is a 502 and no response headers within the timeout a 504, both as ForwardingException; once
  * the upstream has answered, its status is ours.
@@ -50,8 +75,12 @@ export class UpstreamProxy {
   private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 256 });
 
   forward(req: Request, res: Response, target: ForwardTarget, options: ForwardOptions): Promise<ForwardResult> {
-    const base = new URL(target.baseUrl);
-    const url = new URL(`${base.pathname.replace(/\/$/, '')}${req.originalUrl}`, base.origin);
+    let url: URL;
+    try {
+      url = upstreamUrl(target.baseUrl, req.originalUrl);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const { headers, body } = this.outgoing(req, options.correlationId);
     const isHttps = url.protocol === 'https:';
     const send = isHttps ? httpsRequest : httpRequest;
@@ -122,8 +151,7 @@ export class UpstreamProxy {
       if (value !== undefined) headers[name] = value;
     }
     if (correlationId) headers['x-correlation-id'] = correlationId;
-    const priorFor = req.headers['x-forwarded-for'];
-    headers['x-forwarded-for'] = [priorFor, req.socket.remoteAddress].filter(Boolean).join(', ');
+    headers['x-forwarded-for'] = forwardedFor(req);
     headers['x-forwarded-proto'] = req.protocol;
     if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
 

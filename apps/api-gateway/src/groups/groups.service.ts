@@ -1,3 +1,4 @@
+import { runInTransaction } from '@helpdesk/database';
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, Page, toPage } from '@helpdesk/service-runtime';
 import { DataSource, EntityManager } from 'typeorm';
@@ -159,7 +160,7 @@ export class GroupsService {
 
   async list(query: ListGroupsQueryDto): Promise<Page<GroupDto>> {
     const limit = query.limit ?? DEFAULT_PAGE;
-    const cursor = decodeCursor(query.cursor, ['n', 'id'] as const);
+    const cursor = decodeCursor(query.cursor, { n: 'string', id: 'uuid' });
     const rows = await this.groups.find({
       tier: query.tier,
       active: query.active,
@@ -194,17 +195,8 @@ export class GroupsService {
     }
   }
 
-  private async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(work);
-    } catch (e) {
-      if (
-        (e as { code?: string }).code === '23505' &&
-        String((e as { constraint?: string }).constraint).startsWith('groups_name')
-      ) {
-        throw IdentityException.groupNameTaken();
-      }
-      throw e;
-    }
+  /** A unique-index race on the group name becomes 409 rather than 500. */
+  private inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return runInTransaction(this.dataSource, work, { groups_name: () => IdentityException.groupNameTaken() });
   }
 }

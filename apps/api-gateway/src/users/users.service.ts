@@ -1,3 +1,4 @@
+import { runInTransaction } from '@helpdesk/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { hasAnyRole, PasswordHasher, Principal } from '@helpdesk/auth';
 import { STAFF_ROLES } from '@helpdesk/contracts';
@@ -191,7 +192,7 @@ export class UsersService {
 
   async list(query: ListUsersQueryDto): Promise<Page<UserDto>> {
     const limit = query.limit ?? DEFAULT_PAGE;
-    const cursor = decodeCursor(query.cursor, ['n', 'id'] as const);
+    const cursor = decodeCursor(query.cursor, { n: 'string', id: 'uuid' });
     const rows = await this.users.find({
       role: query.role,
       department: query.department,
@@ -221,18 +222,8 @@ export class UsersService {
       );
   }
 
-  /** Runs work in a transaction; a unique-index race on e-mail becomes 409 rather than 500. */
-  private async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(work);
-    } catch (e) {
-      if (
-        (e as { code?: string; constraint?: string }).code === '23505' &&
-        String((e as { constraint?: string }).constraint).startsWith('users_email')
-      ) {
-        throw IdentityException.emailTaken();
-      }
-      throw e;
-    }
+  /** A unique-index race on e-mail becomes 409 rather than 500. */
+  private inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return runInTransaction(this.dataSource, work, { users_email: () => IdentityException.emailTaken() });
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { withTimeout } from '../timing/with-timeout';
 
 export interface HealthCheckResult {
   status: 'up' | 'down';
@@ -23,7 +24,7 @@ export class HealthRegistry {
 
   async readiness(timeoutMs = 3000): Promise<{ status: 'up' | 'down'; checks: Record<string, HealthCheckResult> }> {
     const entries = await Promise.all(
-      [...this.checks.entries()].map(async ([name, check]) => [name, await withTimeout(check, timeoutMs)] as const),
+      [...this.checks.entries()].map(async ([name, check]) => [name, await runCheck(check, timeoutMs)] as const),
     );
     const checks = Object.fromEntries(entries);
     if (this.shuttingDown) checks.shutdown = { status: 'down', detail: 'shutting down' };
@@ -32,18 +33,10 @@ export class HealthRegistry {
   }
 }
 
-async function withTimeout(check: HealthCheck, timeoutMs: number): Promise<HealthCheckResult> {
-  let timer: NodeJS.Timeout | undefined;
+async function runCheck(check: HealthCheck, timeoutMs: number): Promise<HealthCheckResult> {
   try {
-    return await Promise.race([
-      check(),
-      new Promise<HealthCheckResult>((resolve) => {
-        timer = setTimeout(() => resolve({ status: 'down', detail: `no answer within ${timeoutMs} ms` }), timeoutMs);
-      }),
-    ]);
+    return await withTimeout(check(), timeoutMs, `no answer within ${timeoutMs} ms`);
   } catch (e) {
     return { status: 'down', detail: (e as Error).message };
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -2,9 +2,38 @@ import { LoggerService } from '@nestjs/common';
 import pino, { Logger as PinoLogger } from 'pino';
 import { RequestContext } from './request-context';
 
+/**
+ * Fields of logged errors that carry data rather than a description of the error. TypeORM's
+ * QueryFailedError copies the SQL (`query`), its bound values (`parameters`: e-mail addresses, password
+ * hashes) and the driver's error (`driverError`, whose PostgreSQL `detail` is e.g. "Failing row contains
+ * (...)" with every column of the row) onto itself; pino's error serializer would copy them all into the log.
+ */
+export const REDACTED_ERROR_FIELDS = ['parameters', 'query', 'driverError', 'detail'] as const;
+const CENSOR = '[redacted]';
+
+/** pino's error serializer (type, message, stack, code, ...) with REDACTED_ERROR_FIELDS censored, nested errors too. */
+export function serializeError(err: unknown): unknown {
+  if (typeof err !== 'object' || err === null) return err;
+  return censorErrorFields(pino.stdSerializers.err(err as Error));
+}
+
+function censorErrorFields(value: unknown, depth = 0): unknown {
+  if (typeof value !== 'object' || value === null || depth > 5) return value;
+  if (Array.isArray(value)) return value.map((item) => censorErrorFields(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    out[key] = (REDACTED_ERROR_FIELDS as readonly string[]).includes(key) ? CENSOR : censorErrorFields(field, depth + 1);
+  }
+  return out;
+}
+
 /** One JSON line per log record, with the service name and the current correlation id. */
-export function createPinoLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): PinoLogger {
-  return pino({
+export function createPinoLogger(
+  service: string,
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: pino.DestinationStream,
+): PinoLogger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -13,11 +42,13 @@ export function createPinoLogger(service: string, level = process.env.LOG_LEVEL 
       const ctx = RequestContext.current();
       return ctx ? { correlationId: ctx.correlationId, ...(ctx.userId ? { userId: ctx.userId } : {}) } : {};
     },
+    serializers: { err: serializeError, error: serializeError },
     redact: {
       paths: ['password', '*.password', 'req.headers.authorization', 'refreshToken', '*.refreshToken'],
-      censor: '[redacted]',
+      censor: CENSOR,
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's LoggerService over pino, so framework and app logs share one format. */

@@ -2,6 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { HttpMetrics } from '../metrics/http-metrics';
+import { metricsRouteOf } from '../metrics/metrics-route';
 import { RequestContext } from './request-context';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -18,8 +19,7 @@ export class CorrelationMiddleware implements NestMiddleware {
     res.setHeader(CORRELATION_HEADER, correlationId);
     const stop = this.metrics.startTimer();
     res.on('finish', () => {
-      const route = (req.route?.path as string | undefined) ?? 'unmatched';
-      stop({ method: req.method, route: `${req.baseUrl ?? ''}${route}`, status: String(res.statusCode) });
+      stop({ method: req.method, route: metricsRouteOf(req, res), status: String(res.statusCode) });
     });
     RequestContext.run({ correlationId }, () => next());
   }

@@ -29,7 +29,9 @@ export const OPERATIONS_ROUTES = [
 /** Builds the Nest app with our conventions; exported separately so tests can reuse it. */
 export async function createServiceApp(options: Omit<BootstrapOptions, 'port' | 'host' | 'drainDelayMs'>) {
   const module = options.loadModule();
-  const app = await NestFactory.create(module as never, { bufferLogs: true });
+  // bufferLogs: start-up logs wait for our logger (flushed once listening, or by bootstrapService on a
+  // failure). abortOnError false: a failing module rejects here instead of process.abort() without a word.
+  const app = await NestFactory.create(module as never, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(AppLogger));
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: OPERATIONS_ROUTES });
   await options.configure?.(app);
@@ -55,6 +57,9 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
       process.stderr.write(`${error.message}\n`);
       process.exit(78); // EX_CONFIG
     }
+    // Nest flushes buffered logs only once listening: without this, a start-up that fails (port in use,
+    // database unreachable) would exit 1 without a single line saying why.
+    Logger.flush();
     logger.error(error instanceof Error ? error : String(error));
     process.exit(1);
   }

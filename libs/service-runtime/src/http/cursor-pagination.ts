@@ -41,14 +41,37 @@ export function encodeCursor(key: Record<string, string | number | boolean | nul
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
+/** What a cursor field holds; decodeCursor checks each, so a hand-made cursor never reaches the database. */
+export type CursorFieldKind = 'string' | 'uuid' | 'timestamp' | 'number';
+type CursorFieldValue<K extends CursorFieldKind> = K extends 'number' ? number : string;
+export type DecodedCursor<S extends Record<string, CursorFieldKind>> = { [F in keyof S]: CursorFieldValue<S[F]> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+function isCursorField(kind: CursorFieldKind, value: unknown): boolean {
+  switch (kind) {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'timestamp':
+      // Cursors carry Date#toISOString(): anything else (2024-02-31, no zone, +275760 years) is not ours.
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+    case 'string':
+      return typeof value === 'string' && value.length <= 1000 && !CONTROL_CHARACTER.test(value);
+  }
+}
+
 /**
- * Reads a cursor back; a cursor that is not ours (or whose fields differ) is a 400 on `cursor`, never a 500.
- * `fields` lists the keys the cursor must carry.
+ * Reads a cursor back; a cursor that is not ours is a 400 on `cursor`, never a 500. `shape` names each key
+ * the cursor must carry and what it holds (`{ at: 'timestamp', id: 'uuid' }`); a cursor with other keys, or
+ * a value of another kind (an id that is no UUID, a time that is no ISO 8601 instant), is refused here.
  */
-export function decodeCursor<K extends string>(
+export function decodeCursor<S extends Record<string, CursorFieldKind>>(
   cursor: string | undefined,
-  fields: readonly K[],
-): Record<K, string | number | boolean | null> | null {
+  shape: S,
+): DecodedCursor<S> | null {
   if (cursor === undefined || cursor === '') return null;
   const invalid = () =>
     new RequestValidationException([{ field: 'cursor', reason: 'cursor must be a nextCursor returned by this list' }]);
@@ -60,11 +83,12 @@ export function decodeCursor<K extends string>(
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid();
   const record = value as Record<string, unknown>;
+  const fields = Object.keys(shape);
+  if (Object.keys(record).length !== fields.length) throw invalid();
   for (const field of fields) {
-    const v = record[field];
-    if (!(field in record) || (v !== null && !['string', 'number', 'boolean'].includes(typeof v))) throw invalid();
+    if (!Object.prototype.hasOwnProperty.call(record, field) || !isCursorField(shape[field], record[field])) throw invalid();
   }
-  return record as Record<K, string | number | boolean | null>;
+  return record as DecodedCursor<S>;
 }
 
 /**

@@ -1,6 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One failed sign-in, counted per account and per client address over a sliding window. */
+/**
+ * One failed sign-in (or one in progress: each attempt is recorded before its password is checked and
+ * deleted again if it succeeds), counted per account and address, per account and per address over a
+ * sliding window.
+ */
 @Entity({ name: 'login_failures' })
 export class LoginFailureEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@helpdesk/service-runtime';
+import { toBoolean } from '@helpdesk/config';
+import { IsSingleLine, PageQueryDto } from '@helpdesk/service-runtime';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { toBooleanQuery } from '../../users/dto/list-users.query.dto';
 
 export class ListGroupsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: [1, 2] })
@@ -13,7 +13,7 @@ export class ListGroupsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
-  @Transform(toBooleanQuery)
+  @Transform(toBoolean)
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 
@@ -27,5 +27,6 @@ export class ListGroupsQueryDto extends PageQueryDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsSingleLine()
   q?: string;
 }

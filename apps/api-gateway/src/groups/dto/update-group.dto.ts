@@ -1,19 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptionalButNotNull } from '@helpdesk/service-runtime';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsUUID, Min, ValidateIf } from 'class-validator';
 import { IsNameText, Trim } from '../../users/dto/user-field.validators';
 
-/** Only the fields sent change; null clears an optional field. Members change with PUT /groups/{id}/members. */
+/** Only the fields sent change; null clears a nullable field and is a 400 on the others. Members change with PUT /groups/{id}/members. */
 export class UpdateGroupDto {
   @ApiPropertyOptional({ example: 1, description: 'The version you read (or send If-Match); a stale one gets 409' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   version?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalButNotNull()
   @Trim()
   @IsNameText({ maxLength: 100 })
   name?: string;
@@ -29,7 +30,7 @@ export class UpdateGroupDto {
   description?: string | null;
 
   @ApiPropertyOptional({ enum: [1, 2] })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsIn([1, 2], { message: 'tier must be 1 (service desk) or 2 (specialist group)' })
   tier?: number;
 
@@ -39,7 +40,7 @@ export class UpdateGroupDto {
   supervisorId?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsBoolean()
   active?: boolean;
 }

@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { toBoolean } from '@helpdesk/config';
 import { Role, ROLES } from '@helpdesk/contracts';
-import { PageQueryDto } from '@helpdesk/service-runtime';
+import { IsSingleLine, PageQueryDto } from '@helpdesk/service-runtime';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-
-export const toBooleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES, description: 'Users holding this role' })
@@ -17,11 +16,12 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsSingleLine()
   department?: string;
 
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
-  @Transform(toBooleanQuery)
+  @Transform(toBoolean)
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 
@@ -35,5 +35,6 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsSingleLine()
   q?: string;
 }

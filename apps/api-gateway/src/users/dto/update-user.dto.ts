@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Role, ROLES } from '@helpdesk/contracts';
+import { IsOptionalButNotNull } from '@helpdesk/service-runtime';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -10,7 +11,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -22,17 +22,17 @@ import {
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './create-user.dto';
 import { IsIanaTimeZone, IsNameText, Trim } from './user-field.validators';
 
-/** Only the fields sent change; null clears an optional field. */
+/** Only the fields sent change; null clears a nullable field and is a 400 on the others. */
 export class UpdateUserDto {
   @ApiPropertyOptional({ example: 1, description: 'The version you read (or send If-Match); a stale one gets 409' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   version?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalButNotNull()
   @Trim()
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(320)
@@ -70,17 +70,17 @@ export class UpdateUserDto {
   phone?: string | null;
 
   @ApiPropertyOptional({ enum: ['ja', 'en'] })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsIn(['ja', 'en'])
   locale?: 'ja' | 'en';
 
   @ApiPropertyOptional({ example: 'Asia/Tokyo' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsIanaTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()
@@ -89,12 +89,12 @@ export class UpdateUserDto {
   roles?: Role[];
 
   @ApiPropertyOptional({ description: 'Deactivating signs the user out everywhere (refresh tokens revoked)' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ description: 'Sets a new password and signs the user out everywhere', format: 'password' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)

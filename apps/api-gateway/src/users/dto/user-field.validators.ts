@@ -1,8 +1,6 @@
+import { SINGLE_LINE } from '@helpdesk/service-runtime';
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationOptions } from 'class-validator';
-
-/** Text a person typed: no control characters (tabs and newlines included). */
-export const SINGLE_LINE = /^[^\p{Cc}]*$/u;
 
 const zoneCache = new Map<string, boolean>();
 

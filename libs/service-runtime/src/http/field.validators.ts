@@ -1,0 +1,24 @@
+import { Matches, ValidateIf, ValidationOptions } from 'class-validator';
+
+/** Text a person typed: no control characters (NUL, tabs and newlines included). */
+export const SINGLE_LINE = /^[^\p{Cc}]*$/u;
+
+/**
+ * For PATCH fields that may be left out but not cleared: an absent field skips the property's other
+ * validators, null does not (so `{ "email": null }` is a 400 on email, not a NOT NULL violation).
+ * Use it instead of @IsOptional(), which lets null through as well.
+ */
+export function IsOptionalButNotNull(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined, options);
+}
+
+/**
+ * One line of text, no control characters: for query parameters and other free text that reaches SQL
+ * (PostgreSQL refuses NUL in text with an error, which must be our 400 rather than a 500).
+ */
+export function IsSingleLine(options?: ValidationOptions): PropertyDecorator {
+  return Matches(SINGLE_LINE, {
+    message: ({ property }) => `${property} must be on one line, without control characters`,
+    ...options,
+  });
+}
