@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 
 const app = process.argv[2];
 if (!app) {
-  console.error('usage: build-app.ts <app>');
+  process.stderr.write('usage: build-app.ts <app> [outDir]\n');
   process.exit(2);
 }
 const root = resolve(__dirname, '../..');
@@ -41,4 +41,4 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-console.log(`built ${app} → ${outDir}/apps/${app}/src/main.js`);
+process.stdout.write(`built ${app} → ${outDir}/apps/${app}/src/main.js\n`);

@@ -17,7 +17,10 @@ describe('operations endpoints, OpenAPI and the demo seed', () => {
   afterAll(() => gw?.close());
 
   it('/health/live and /health/ready answer without a token, outside /api/v1', async () => {
-    await request(gw.http).get('/health/live').expect(200, { status: 'up' });
+    const live = await request(gw.http).get('/health/live').set('x-correlation-id', 'probe-42').expect(200, { status: 'up' });
+    expect(live.headers['x-correlation-id']).toBe('probe-42'); // correlation covers routes outside the prefix too
+    const unknown = await request(gw.http).get('/no-such-page').expect(404);
+    expect(unknown.headers['x-correlation-id']).toBeTruthy();
     const ready = await request(gw.http).get('/health/ready');
     expect(ready.body.checks.database).toEqual({ status: 'up' });
     expect(ready.status).toBe(200);

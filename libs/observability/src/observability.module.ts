@@ -1,4 +1,4 @@
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppLogger, createPinoLogger } from './logging/app-logger';
 import { CorrelationMiddleware } from './logging/correlation.middleware';
 import { HealthController } from './health/health.controller';
@@ -12,10 +12,14 @@ export interface ObservabilityOptions {
   logLevel?: string;
 }
 
-/** Logs, metrics, health and correlation ids for one service (global: every module can inject them). */
+/**
+ * Logs, metrics, health and correlation ids for one service (global: every module can inject them).
+ * CorrelationMiddleware is mounted by service-runtime's createServiceApp with app.use, ahead of every
+ * route and outside the API prefix, so health, metrics and unknown paths get an id and a timing too.
+ */
 @Global()
 @Module({})
-export class ObservabilityModule implements NestModule {
+export class ObservabilityModule {
   static forRoot(options: ObservabilityOptions): DynamicModule {
     const logger = new AppLogger(createPinoLogger(options.serviceName, options.logLevel));
     return {
@@ -28,11 +32,7 @@ export class ObservabilityModule implements NestModule {
         HealthRegistry,
         CorrelationMiddleware,
       ],
-      exports: [AppLogger, MetricsRegistry, HealthRegistry, HttpMetrics],
+      exports: [AppLogger, MetricsRegistry, HealthRegistry, HttpMetrics, CorrelationMiddleware],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer) {
-    consumer.apply(CorrelationMiddleware).forRoutes('{*path}');
   }
 }

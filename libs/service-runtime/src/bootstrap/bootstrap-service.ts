@@ -2,7 +2,8 @@ import { INestApplication, Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CustomStrategy } from '@nestjs/microservices';
 import { ConfigValidationError } from '@helpdesk/config';
-import { AppLogger, HealthRegistry } from '@helpdesk/observability';
+import { AppLogger, CorrelationMiddleware, HealthRegistry } from '@helpdesk/observability';
+import type { NextFunction, Request, Response } from 'express';
 
 export interface BootstrapOptions {
   serviceName: string;
@@ -33,6 +34,8 @@ export async function createServiceApp(options: Omit<BootstrapOptions, 'port' | 
   // failure). abortOnError false: a failing module rejects here instead of process.abort() without a word.
   const app = await NestFactory.create(module as never, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(AppLogger));
+  const correlation = app.get(CorrelationMiddleware);
+  app.use((req: Request, res: Response, next: NextFunction) => correlation.use(req, res, next));
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: OPERATIONS_ROUTES });
   await options.configure?.(app);
   const strategy = options.microservice?.(app);
