@@ -22,9 +22,18 @@ step "type check (tsc --noEmit, strict)"
 npx tsc -p tsconfig.json --noEmit
 
 step "unit tests"
-npx jest -c jest.unit.config.js --ci
+results=.local/test-results
+rm -rf "$results" && mkdir -p "$results"
+npx jest -c jest.unit.config.js --ci --json --outputFile="$results/unit.json"
 
 step "integration tests (real PostgreSQL and Kafka)"
-node -r @swc-node/register tools/test/run-integration.ts
+node -r @swc-node/register tools/test/run-integration.ts --json --outputFile="$results/integration.json"
+
+# One plain closing line over both Jest runs, for humans and CI alike.
+node -e '
+const runs = process.argv.slice(1).map((f) => require(require("path").resolve(f)));
+const sum = (k) => runs.reduce((n, r) => n + r[k], 0);
+console.log(`tests: ${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed, ${sum("numPendingTests") + sum("numTodoTests")} skipped`);
+' "$results/unit.json" "$results/integration.json"
 
 step "done in $(( $(date +%s) - start ))s"
