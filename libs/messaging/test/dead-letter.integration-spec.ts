@@ -130,5 +130,9 @@ describe('dead letters', () => {
     expect(effects).toEqual([{ sequence: 4 }]);
     expect(await counterTotal(t.metrics, 'kafka_consumer_dead_lettered_total')).toBe(3);
     expect(await counterTotal(t.metrics, 'kafka_consumer_handler_errors_total')).toBe(4);
+    // Lag is reported per partition after each batch; everything was consumed, so it is 0 where it was measured.
+    const lag = await t.metrics.registry.getSingleMetric('kafka_consumer_lag_messages')!.get();
+    expect(lag.values.filter((v) => v.labels.topic === TOPIC).length).toBeGreaterThan(0);
+    expect(lag.values.filter((v) => v.labels.topic === TOPIC).every((v) => v.value === 0)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
-import { Counter, Registry } from 'prom-client';
-import { counterIn } from '../messaging.metrics';
+import { Counter, Gauge, Registry } from 'prom-client';
+import { counterIn, gaugeIn } from '../messaging.metrics';
 import { DeliveryOutcome, FailureKind } from './event-delivery';
 
 /** kafka_consumer_* metrics by topic. */
@@ -7,6 +7,7 @@ export class ConsumerMetrics {
   private readonly consumed: Counter<'topic' | 'outcome'>;
   private readonly handlerErrors: Counter<'topic' | 'kind'>;
   private readonly deadLettered: Counter<'topic' | 'reason'>;
+  private readonly lag: Gauge<'topic' | 'partition'>;
 
   constructor(registry: Registry) {
     this.consumed = counterIn(registry, {
@@ -24,6 +25,16 @@ export class ConsumerMetrics {
       help: 'Messages sent to the dead-letter topic, by reason',
       labelNames: ['topic', 'reason'],
     });
+    this.lag = gaugeIn(registry, {
+      name: 'kafka_consumer_lag_messages',
+      help: 'Messages behind the partition end after the last batch this consumer processed (kafkajs offsetLag)',
+      labelNames: ['topic', 'partition'],
+    });
+  }
+
+  batchProcessed(topic: string, partition: number, offsetLag: string): void {
+    const lag = Number(offsetLag);
+    if (Number.isFinite(lag)) this.lag.set({ topic, partition: String(partition) }, Math.max(0, lag));
   }
 
   handlerFailed(topic: string, kind: FailureKind): void {

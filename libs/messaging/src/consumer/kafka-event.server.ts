@@ -2,7 +2,12 @@ import { deadLetterTopic, EventEnvelope } from '@helpdesk/contracts';
 import { RequestContext } from '@helpdesk/observability';
 import { Logger } from '@nestjs/common';
 import { KafkaContext, KafkaHeaders, ServerKafka } from '@nestjs/microservices';
-import type { ConsumerCrashEvent, EachMessagePayload, IHeaders } from '@nestjs/microservices/external/kafka.interface';
+import type {
+  ConsumerCrashEvent,
+  ConsumerEndBatchProcessEvent,
+  EachMessagePayload,
+  IHeaders,
+} from '@nestjs/microservices/external/kafka.interface';
 import type { Admin, Kafka } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -116,6 +121,9 @@ export class KafkaEventServer extends ServerKafka {
   protected override registerConsumerEventListeners(): void {
     super.registerConsumerEventListeners();
     const consumer = this.consumer;
+    consumer?.on(consumer.events.END_BATCH_PROCESS, (event: ConsumerEndBatchProcessEvent) =>
+      this.metrics.batchProcessed(event.payload.topic, event.payload.partition, event.payload.offsetLag),
+    );
     // kafkajs restarts itself after retriable crashes only; anything else would leave us deaf.
     consumer?.on(consumer.events.CRASH, (event: ConsumerCrashEvent) => {
       if (event.payload.restart || consumer !== this.consumer) return;
