@@ -15,6 +15,14 @@ export const PLATFORM_APPS: PlatformApp[] = [
     main: 'apps/api-gateway/src/main.ts',
     // Empty variables mean "the default", as they do for the apps' own config.
     port: Number(envValue(process.env, 'GATEWAY_PORT') ?? envValue(process.env, 'PORT') ?? 3000),
-    env: () => ({ SEED_DEMO: envValue(process.env, 'SEED_DEMO') ?? 'true' }),
+    env: (ports) => ({
+      SEED_DEMO: envValue(process.env, 'SEED_DEMO') ?? 'true',
+      INCIDENT_SERVICE_URL: `http://127.0.0.1:${ports['incident-service']}`,
+    }),
+  },
+  {
+    name: 'incident-service',
+    main: 'apps/incident-service/src/main.ts',
+    port: Number(envValue(process.env, 'INCIDENT_SERVICE_PORT') ?? 3001),
   },
 ];

@@ -9,4 +9,5 @@ void bootstrapService({
   host: process.env.HOST,
   globalPrefix: GLOBAL_PREFIX,
   configure: configureGateway,
+  openApi: false, // the gateway serves the merged public document at /api/docs-json instead
 });

@@ -24,3 +24,6 @@ export {
 export { isRole, Role, ROLES, STAFF_ROLES } from './roles';
 export { deadLetterTopic, DEAD_LETTER_SUFFIX, isDeadLetterTopic, TopicName, Topics } from './topics';
 export { DEFAULT_DEMO_PASSWORD, DEMO_LOGINS } from './demo/demo-logins';
+export * from './incident/incident.events';
+export * from './requests/request.events';
+export * from './problem/problem.events';

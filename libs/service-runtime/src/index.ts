@@ -1,7 +1,7 @@
 export { ApiErrorBody, ApiErrorDetail } from './http/api-error';
 export { DomainException } from './http/domain.exception';
 export { HttpConventionsModule } from './http/http-conventions.module';
-export { IsOptionalButNotNull, IsSingleLine, SINGLE_LINE } from './http/field.validators';
+export { IsMultiLineText, IsOptionalButNotNull, IsSingleLine, MULTI_LINE, SINGLE_LINE } from './http/field.validators';
 export { HttpErrorFilter } from './http/http-error.filter';
 export { createValidationPipe, flattenValidationErrors, RequestValidationException } from './http/validation-errors';
 export { bootstrapService, BootstrapOptions, createServiceApp, OPERATIONS_ROUTES } from './bootstrap/bootstrap-service';
@@ -18,3 +18,12 @@ export {
   toPage,
 } from './http/cursor-pagination';
 export { etagOf, expectedVersion, parseIfMatchVersion } from './http/optimistic-locking';
+export { ApiErrorResponses } from './openapi/api-error-responses.decorator';
+export { ApiErrorDetailDto, ApiErrorDto } from './openapi/api-error.dto';
+export {
+  BEARER_AUTH_SCHEME,
+  buildOpenApiDocument,
+  OpenApiDocumentOptions,
+  SERVICE_OPENAPI_PATH,
+  serveServiceOpenApi,
+} from './openapi/service-openapi.setup';

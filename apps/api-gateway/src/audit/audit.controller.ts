@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@helpdesk/auth';
 import { Page, PageOf } from '@helpdesk/service-runtime';
-import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
+import { ApiErrorResponses } from '@helpdesk/service-runtime';
 import { AuditService } from './audit.service';
 import { AuditEntryDto } from './dto/audit-entry.dto';
 import { ListAuditQueryDto } from './dto/list-audit.query.dto';

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Req, UseInterceptors } from '@ne
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { AuthKeys, Public, publicJwk } from '@helpdesk/auth';
 import type { Request } from 'express';
-import { ApiErrorDto } from '../openapi/api-error.dto';
-import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
+import { ApiErrorDto } from '@helpdesk/service-runtime';
+import { ApiErrorResponses } from '@helpdesk/service-runtime';
 import { AuthSessionsService, ClientInfo } from './auth-sessions.service';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Principal } from '@helpdesk/auth';
-import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
+import { ApiErrorResponses } from '@helpdesk/service-runtime';
 import { GroupsService } from '../groups/groups.service';
 import { MeDto } from '../users/dto/user.dto';
 import { IdentityException } from '../users/identity.exception';

@@ -94,6 +94,14 @@ export class GatewayConfig extends ServiceConfig {
   @Matches(DURATION_PATTERN, DURATION)
   UPSTREAM_TIMEOUT: string = '30s';
 
+  /** How long the merged public OpenAPI document is served before a request refreshes it in the background. */
+  @Matches(DURATION_PATTERN, DURATION)
+  OPENAPI_CACHE_TTL: string = '30s';
+
+  /** How long the gateway waits for one service's OpenAPI document before leaving it out. */
+  @Matches(DURATION_PATTERN, DURATION)
+  OPENAPI_UPSTREAM_TIMEOUT: string = '2s';
+
   /** argon2id memory per hash in KiB (19456 = 19 MiB, the OWASP minimum). */
   @IsInt()
   @Min(1024)
@@ -117,6 +125,14 @@ export class GatewayConfig extends ServiceConfig {
 
   get upstreamTimeoutMs(): number {
     return parseDuration(this.UPSTREAM_TIMEOUT);
+  }
+
+  get openApiCacheTtlMs(): number {
+    return parseDuration(this.OPENAPI_CACHE_TTL);
+  }
+
+  get openApiUpstreamTimeoutMs(): number {
+    return parseDuration(this.OPENAPI_UPSTREAM_TIMEOUT);
   }
 
   get corsOrigins(): string[] | '*' {

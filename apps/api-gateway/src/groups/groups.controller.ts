@@ -4,7 +4,7 @@ import { CurrentUser, Principal, Roles } from '@helpdesk/auth';
 import { etagOf, expectedVersion, Page, PageOf } from '@helpdesk/service-runtime';
 import type { Request, Response } from 'express';
 import { actorFromPrincipal } from '../audit/actor';
-import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
+import { ApiErrorResponses } from '@helpdesk/service-runtime';
 import { CreateGroupDto } from './dto/create-group.dto';
 import { GroupDto } from './dto/group.dto';
 import { ListGroupsQueryDto } from './dto/list-groups.query.dto';

@@ -5,7 +5,7 @@ import { STAFF_ROLES } from '@helpdesk/contracts';
 import { etagOf, expectedVersion, Page, PageOf } from '@helpdesk/service-runtime';
 import type { Request, Response } from 'express';
 import { actorFromPrincipal } from '../audit/actor';
-import { ApiErrorResponses } from '../openapi/api-error-responses.decorator';
+import { ApiErrorResponses } from '@helpdesk/service-runtime';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQueryDto } from './dto/list-users.query.dto';
 import { UpdateUserDto } from './dto/update-user.dto';

@@ -4,6 +4,7 @@ import { CustomStrategy } from '@nestjs/microservices';
 import { ConfigValidationError } from '@helpdesk/config';
 import { AppLogger, CorrelationMiddleware, HealthRegistry } from '@helpdesk/observability';
 import type { NextFunction, Request, Response } from 'express';
+import { serveServiceOpenApi } from '../openapi/service-openapi.setup';
 
 export interface BootstrapOptions {
   serviceName: string;
@@ -19,6 +20,12 @@ export interface BootstrapOptions {
   microservice?: (app: INestApplication) => CustomStrategy | undefined;
   /** How long readiness stays red before the server closes, so load balancers stop routing first. */
   drainDelayMs?: number;
+  /**
+   * The service's OpenAPI document (its paths below globalPrefix) at SERVICE_OPENAPI_PATH (`/openapi.json`),
+   * for the gateway to merge into the public one. On when there is a globalPrefix, unless false (the
+   * gateway serves the public document itself).
+   */
+  openApi?: false | { title?: string; description?: string };
 }
 
 export const OPERATIONS_ROUTES = [
@@ -38,6 +45,13 @@ export async function createServiceApp(options: Omit<BootstrapOptions, 'port' | 
   app.use((req: Request, res: Response, next: NextFunction) => correlation.use(req, res, next));
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: OPERATIONS_ROUTES });
   await options.configure?.(app);
+  if (options.openApi !== false && options.globalPrefix) {
+    serveServiceOpenApi(app, {
+      title: options.openApi?.title ?? options.serviceName,
+      description: options.openApi?.description ?? `The public paths ${options.serviceName} answers behind the gateway.`,
+      publicPrefix: options.globalPrefix,
+    });
+  }
   const strategy = options.microservice?.(app);
   if (strategy) {
     app.connectMicroservice(strategy, { inheritAppConfig: true });

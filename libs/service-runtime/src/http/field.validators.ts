@@ -22,3 +22,13 @@ export function IsSingleLine(options?: ValidationOptions): PropertyDecorator {
     ...options,
   });
 }
+
+/** Text that may span lines (descriptions, notes): newlines and tabs allowed, other control characters not. */
+export const MULTI_LINE = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/u;
+
+export function IsMultiLineText(options?: ValidationOptions): PropertyDecorator {
+  return Matches(MULTI_LINE, {
+    message: ({ property }) => `${property} must not contain control characters other than newlines and tabs`,
+    ...options,
+  });
+}

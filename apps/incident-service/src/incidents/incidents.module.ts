@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { DirectoryModule } from '../directory/directory.module';
+import { RoutingModule } from '../routing/routing.module';
+import { RoutingService } from '../routing/routing.service';
+import { SlaModule } from '../sla/sla.module';
+import { IncidentEscalationService } from './incident-escalation.service';
+import { IncidentSlaWatchService } from './incident-sla-watch.service';
+import { IncidentViewMapper } from './incident-view.mapper';
+import { IncidentWriter } from './incident-writer.service';
+import { IncidentsController } from './incidents.controller';
+import { IncidentsRepository } from './incidents.repository';
+import { IncidentsService } from './incidents.service';
+import { IncidentRouter } from './ports/incident-router.port';
+
+@Module({
+  imports: [DirectoryModule, RoutingModule, SlaModule],
+  controllers: [IncidentsController],
+  providers: [
+    IncidentsRepository,
+    IncidentWriter,
+    IncidentViewMapper,
+    IncidentsService,
+    IncidentEscalationService,
+    IncidentSlaWatchService,
+    { provide: IncidentRouter, useExisting: RoutingService },
+  ],
+  exports: [IncidentsService, IncidentsRepository, IncidentWriter, IncidentViewMapper, IncidentEscalationService],
+})
+export class IncidentsModule {}

@@ -1,0 +1,14 @@
+import { CreateIncidents1795536000000 } from './1795536000000-CreateIncidents';
+import { CreateRoutingAndCategories1795536200000 } from './1795536200000-CreateRoutingAndCategories';
+import { CreateServiceRequests1795536300000 } from './1795536300000-CreateServiceRequests';
+import { CreateSla1795536100000 } from './1795536100000-CreateSla';
+import { CreateImportJobs1795536400000 } from './1795536400000-CreateImportJobs';
+
+/** The incident service's migrations, in order (never edit one that has been committed: add another). */
+export const incidentMigrations = [
+  CreateIncidents1795536000000,
+  CreateRoutingAndCategories1795536200000,
+  CreateServiceRequests1795536300000,
+  CreateSla1795536100000,
+  CreateImportJobs1795536400000,
+];

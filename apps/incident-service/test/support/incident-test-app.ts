@@ -1,0 +1,204 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { Principal, resolveAuthKeys, TokenIssuer } from '@helpdesk/auth';
+import { Role } from '@helpdesk/contracts';
+import { createKafkaEventServer } from '@helpdesk/messaging';
+import { createServiceApp } from '@helpdesk/service-runtime';
+import { createTestDatabase, TestDatabase, testKafkaBrokers } from '@helpdesk/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule, GLOBAL_PREFIX, SERVICE_NAME } from '../../src/app.module';
+import { DirectoryRepository } from '../../src/directory/directory.repository';
+
+export const API = `/${GLOBAL_PREFIX}`;
+
+export interface TestPerson {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  department?: string | null;
+  managerId?: string | null;
+  groups: string[];
+}
+
+/** A small directory: the service desk (tier 1) and three tier 2 groups, one person per role. */
+export interface TestDirectory {
+  groups: { serviceDesk: string; desktop: string; network: string; identity: string };
+  people: {
+    admin: TestPerson;
+    supervisor: TestPerson;
+    agent: TestPerson;
+    agent2: TestPerson;
+    specialist: TestPerson;
+    manager: TestPerson;
+    employee: TestPerson;
+    otherEmployee: TestPerson;
+    problemManager: TestPerson;
+  };
+}
+
+export interface IncidentTestApp {
+  app: INestApplication;
+  http: ReturnType<INestApplication['getHttpServer']>;
+  db: TestDatabase;
+  env: NodeJS.ProcessEnv;
+  dataSource: DataSource;
+  directory: TestDirectory;
+  /** "Bearer <token>" for a principal (signed by the test's own issuer, verified by the service). */
+  bearer(person: TestPerson): Promise<string>;
+  close(): Promise<void>;
+}
+
+function person(email: string, name: string, roles: Role[], groups: string[], extra: Partial<TestPerson> = {}): TestPerson {
+  return { id: randomUUID(), email, name, roles, groups, department: '営業部', managerId: null, ...extra };
+}
+
+function makeDirectory(): TestDirectory {
+  const groups = { serviceDesk: randomUUID(), desktop: randomUUID(), network: randomUUID(), identity: randomUUID() };
+  const manager = person('manager@example.com', '佐藤 部長', ['employee'], []);
+  return {
+    groups,
+    people: {
+      admin: person('admin@example.com', 'Admin', ['admin'], [], { department: '情報システム部' }),
+      supervisor: person('supervisor@example.com', 'Supervisor', ['supervisor', 'agent'], [groups.serviceDesk], {
+        department: '情報システム部',
+      }),
+      agent: person('agent@example.com', '鈴木 一郎', ['agent'], [groups.serviceDesk], { department: '情報システム部' }),
+      agent2: person('agent2@example.com', 'Agent Two', ['agent'], [groups.serviceDesk], { department: '情報システム部' }),
+      specialist: person('net@example.com', '伊藤 直樹', ['specialist'], [groups.network], { department: '情報システム部' }),
+      manager,
+      employee: person('employee@example.com', '山田 花子 🌸', ['employee'], [], { managerId: manager.id }),
+      otherEmployee: person('other@example.com', 'Other Employee', ['employee'], []),
+      problemManager: person('problem@example.com', 'Problem Manager', ['problem_manager'], []),
+    },
+  };
+}
+
+/**
+ * Boots the real incident-service AppModule as main.ts does (HTTP + Kafka consumer) against a
+ * throw-away database and the test broker, with a directory copy seeded as identity events would.
+ */
+export async function startIncidentService(name: string, overrides: NodeJS.ProcessEnv = {}): Promise<IncidentTestApp> {
+  const db = await createTestDatabase(`inc_${name}`);
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const keys = resolveAuthKeys({ privateKey: privatePem }, { needPrivateKey: true, production: false });
+  const issuer = new TokenIssuer({
+    privateKey: keys.signingKey!.privateKey,
+    kid: keys.signingKey!.kid,
+    issuer: 'helpdesk',
+    audience: 'helpdesk-api',
+    ttlSeconds: 3600,
+  });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    DATABASE_URL: db.serverUrl,
+    DATABASE_NAME: db.name,
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    AUTH_PUBLIC_KEY: publicPem,
+    SLA_SCAN_INTERVAL: '1s',
+    ...overrides,
+  };
+  let app: INestApplication;
+  try {
+    app = await createServiceApp({
+      serviceName: SERVICE_NAME,
+      loadModule: () => AppModule.forRoot(env),
+      globalPrefix: GLOBAL_PREFIX,
+      microservice: (a) => ({ strategy: createKafkaEventServer(a) }),
+    });
+    await app.init();
+  } catch (e) {
+    await db.drop().catch(() => undefined);
+    throw e;
+  }
+  const dataSource = app.get(DataSource);
+  const directory = makeDirectory();
+  await seedDirectory(app, directory);
+  return {
+    app,
+    http: app.getHttpServer(),
+    db,
+    env,
+    dataSource,
+    directory,
+    bearer: async (p) => {
+      const principal: Principal = {
+        id: p.id,
+        email: p.email,
+        name: p.name,
+        roles: p.roles,
+        groups: p.groups,
+        locale: 'ja',
+        timeZone: 'Asia/Tokyo',
+      };
+      return `Bearer ${(await issuer.issue(principal)).accessToken}`;
+    },
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+async function seedDirectory(app: INestApplication, d: TestDirectory): Promise<void> {
+  const repo = app.get(DirectoryRepository);
+  const ds = app.get(DataSource);
+  const at = new Date();
+  await ds.transaction(async (m) => {
+    for (const p of Object.values(d.people)) {
+      await repo.upsertUser(
+        m,
+        {
+          id: p.id,
+          email: p.email,
+          displayName: p.name,
+          displayNameJa: p.name,
+          displayNameEn: null,
+          department: p.department ?? null,
+          managerId: p.managerId ?? null,
+          locale: 'ja',
+          timeZone: 'Asia/Tokyo',
+          roles: p.roles,
+          active: true,
+        },
+        at,
+      );
+    }
+    const members = (g: string) =>
+      Object.values(d.people)
+        .filter((p) => p.groups.includes(g))
+        .map((p) => p.id);
+    const groups: Array<[string, string, number, string | null]> = [
+      [d.groups.serviceDesk, 'Service Desk', 1, d.people.supervisor.id],
+      [d.groups.desktop, 'Desktop Support', 2, null],
+      [d.groups.network, 'Network', 2, d.people.specialist.id],
+      [d.groups.identity, 'Identity & Access', 2, null],
+    ];
+    for (const [id, name, tier, supervisorId] of groups) {
+      await repo.upsertGroup(m, { id, name, nameJa: null, tier, supervisorId, memberIds: members(id), active: true }, at);
+    }
+  });
+}
+
+/** supertest against the app with a principal's token (await the result: it sends the request). */
+export function as(t: IncidentTestApp, p: TestPerson) {
+  const send = async (method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, body?: object, version?: number) => {
+    const token = await t.bearer(p);
+    const r = request(t.http)[method](`${API}${path}`).set('Authorization', token);
+    if (version !== undefined) r.set('If-Match', `"${version}"`);
+    return body === undefined ? r : r.send(body);
+  };
+  return {
+    get: (path: string) => send('get', path),
+    post: (path: string, body: object = {}, version?: number) => send('post', path, body, version),
+    patch: (path: string, body: object, version?: number) => send('patch', path, body, version),
+    put: (path: string, body: object) => send('put', path, body),
+    delete: (path: string) => send('delete', path),
+    token: () => t.bearer(p),
+  };
+}
