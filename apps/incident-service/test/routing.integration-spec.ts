@@ -1,10 +1,11 @@
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CategoriesService } from '../src/categories/categories.service';
 import { DirectoryRepository } from '../src/directory/directory.repository';
 import { RoutingRulesRepository } from '../src/routing/routing-rules.repository';
 import { RoutingRulesService } from '../src/routing/routing-rules.service';
 import { RoutingService } from '../src/routing/routing.service';
-import { as, IncidentTestApp, startIncidentService } from './support/incident-test-app';
+import { API, as, IncidentTestApp, startIncidentService } from './support/incident-test-app';
 
 interface Detail {
   field: string;
@@ -295,9 +296,17 @@ describe('routing rules and categories (real PostgreSQL and Kafka)', () => {
       expect(noop.body.version).toBe(2);
 
       expect((await as(t, people().agent).delete(`/routing-rules/${id}`)).status).toBe(403);
-      const staleDelete = await as(t, people().admin).patch(`/routing-rules/${id}`, {}, 1);
+      const admin = await t.bearer(people().admin);
+      const staleDelete = await request(t.http)
+        .delete(`${API}/routing-rules/${id}`)
+        .set('Authorization', admin)
+        .set('If-Match', '"1"');
       expect(staleDelete.status).toBe(409);
-      expect((await as(t, people().admin).delete(`/routing-rules/${id}`)).status).toBe(204);
+      const deleted = await request(t.http)
+        .delete(`${API}/routing-rules/${id}`)
+        .set('Authorization', admin)
+        .set('If-Match', '"2"');
+      expect(deleted.status).toBe(204);
       expect((await as(t, people().agent).get(`/routing-rules/${id}`)).status).toBe(404);
       expect((await as(t, people().admin).patch(`/routing-rules/${id}`, { active: false })).status).toBe(404);
 

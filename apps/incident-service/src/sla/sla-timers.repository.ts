@@ -119,8 +119,9 @@ export class SlaTimersRepository {
    * statement. Rows another transaction holds (a replica claiming, an incident being written) are skipped,
    * so each milestone is returned once across replicas. The incident row is locked with its timers: the caller
    * then writes the incident (incident lock, then timers, as every incident write does) without waiting, and an
-   * incident write in flight is skipped rather than waited for, so the claim can never deadlock with one. A breach claimed while its warning is still unraised
-   * marks the warning raised too, but only the breach is reported (warningClaimed false).
+   * incident write in flight is skipped rather than waited for, so the claim can never deadlock with one.
+   * A breach claimed while its warning is still unraised marks the warning raised too, but only the breach is
+   * reported (warningClaimed false).
    */
   async claimDue(manager: EntityManager, now: Date, limit: number): Promise<ClaimedSlaTimer[]> {
     const result: unknown[] = await manager.query(
@@ -128,12 +129,14 @@ export class SlaTimersRepository {
          SELECT s.incident_id, s.kind,
                 (s.breach_raised_at IS NULL AND COALESCE(s.due_at <= $1, false)) AS breach_due,
                 (s.warning_raised_at IS NULL AND COALESCE(s.warning_at <= $1, false)) AS warning_due
-           FROM sla_timer s
-           JOIN incident i ON i.id = s.incident_id
+           FROM incident i
+           JOIN sla_timer s ON s.incident_id = i.id
           WHERE s.stopped_at IS NULL
             AND ((s.warning_raised_at IS NULL AND s.warning_at <= $1) OR (s.breach_raised_at IS NULL AND s.due_at <= $1))
           LIMIT $2
-          FOR UPDATE OF s, i SKIP LOCKED
+          -- Incident first (rows are locked in FROM order): a replica that finds the incident taken skips it
+          -- without holding its timers, so the other one claims all of that incident's milestones.
+          FOR UPDATE OF i, s SKIP LOCKED
        )
        UPDATE sla_timer t
           SET breach_raised_at = CASE WHEN due.breach_due THEN $1 ELSE t.breach_raised_at END,
