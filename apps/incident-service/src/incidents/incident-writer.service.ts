@@ -72,11 +72,10 @@ export class IncidentWriter {
       version: after.version,
     });
     if (options.events.length) {
-      const [caller, group, assignee] = await Promise.all([
-        this.directory.findUser(after.callerId, manager),
-        after.assignmentGroupId ? this.directory.findGroup(after.assignmentGroupId, manager) : null,
-        after.assigneeId ? this.directory.findUser(after.assigneeId, manager) : null,
-      ]);
+      // One connection per transaction: queries one after the other (pg refuses overlapping ones in v9).
+      const caller = await this.directory.findUser(after.callerId, manager);
+      const group = after.assignmentGroupId ? await this.directory.findGroup(after.assignmentGroupId, manager) : null;
+      const assignee = after.assigneeId ? await this.directory.findUser(after.assigneeId, manager) : null;
       const incident = toSnapshot(after, { caller, group, assignee }, sla);
       for (const spec of options.events) {
         await this.outbox.append(manager, {
