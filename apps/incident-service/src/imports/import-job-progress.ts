@@ -71,7 +71,7 @@ export function progressOf(job: ProgressFields): ImportProgress {
 
 /**
  * Import order: by opened_at, then number. Live work happened in that order, so the outbox (and the topic)
- * gets the history roughly as it happened; and a resumed job's plansDone points into the same order.
+ * gets the history roughly as it happened.
  */
 export function importOrder(plans: readonly ImportedIncidentPlan[]): ImportedIncidentPlan[] {
   return [...plans].sort(

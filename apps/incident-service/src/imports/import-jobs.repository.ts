@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ImportJobFileEntity } from './entities/import-job-file.entity';
 import { ImportJobEntity, ImportJobProblem, ImportJobState } from './entities/import-job.entity';
-import { ImportProgressDelta, MAX_STORED_PROBLEMS } from './import-job-progress';
+import { ImportProgressDelta, IncidentImportOutcome, MAX_STORED_PROBLEMS } from './import-job-progress';
 
 /** Held by the one runner (across replicas) that works the import jobs; the session lock dies with its connection. */
 export interface ImportRunnerLock {
@@ -80,26 +80,36 @@ export class ImportJobsRepository {
   }
 
   /**
-   * Adds one plan's outcome, in the transaction that imported it. Only applies when the job is at plan
-   * `planIndex` (false otherwise: someone else moved it on, and the caller's transaction must not commit).
+   * Records the plan (by external key) as handled and adds its outcome to the job's counters, in the transaction that
+   * imported it. False when the plan was recorded already or the job is no longer running (someone else
+   * works it): the caller's transaction must then not commit.
    */
-  async recordOutcome(manager: EntityManager, id: string, planIndex: number, delta: ImportProgressDelta): Promise<boolean> {
-    const result: [unknown[], number] = await manager.query(
+  async recordOutcome(
+    manager: EntityManager,
+    id: string,
+    item: { externalKey: string; outcome: IncidentImportOutcome['kind'] },
+    delta: ImportProgressDelta,
+  ): Promise<boolean> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO import_job_item (job_id, external_key, outcome) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING external_key`,
+      [id, item.externalKey, item.outcome],
+    );
+    if (inserted.length === 0) return false;
+    const updated: [unknown[], number] = await manager.query(
       `UPDATE import_job
-          SET plans_done = plans_done + 1,
-              incidents_created = incidents_created + $3,
-              incidents_unchanged = incidents_unchanged + $4,
-              incidents_skipped = incidents_skipped + $5,
-              events_written = events_written + $6,
-              steps_applied = steps_applied + $7,
-              problems = CASE WHEN jsonb_array_length(problems) + jsonb_array_length($8::jsonb) <= $9
-                              THEN problems || $8::jsonb ELSE problems END,
-              problem_count = problem_count + jsonb_array_length($8::jsonb),
+          SET incidents_created = incidents_created + $2,
+              incidents_unchanged = incidents_unchanged + $3,
+              incidents_skipped = incidents_skipped + $4,
+              events_written = events_written + $5,
+              steps_applied = steps_applied + $6,
+              problems = CASE WHEN jsonb_array_length(problems) + jsonb_array_length($7::jsonb) <= $8
+                              THEN problems || $7::jsonb ELSE problems END,
+              problem_count = problem_count + jsonb_array_length($7::jsonb),
               updated_at = now()
-        WHERE id = $1 AND plans_done = $2 AND state = 'running'`,
+        WHERE id = $1 AND state = 'running'`,
       [
         id,
-        planIndex,
         delta.created,
         delta.unchanged,
         delta.skipped,
@@ -109,10 +119,19 @@ export class ImportJobsRepository {
         MAX_STORED_PROBLEMS,
       ],
     );
-    return result[1] === 1;
+    return updated[1] === 1;
   }
 
-  /** Ends the job and drops its file (nothing resumes a finished job). */
+  /** The external keys of the plans a job has handled: a resumed job skips them. */
+  async handledPlans(id: string): Promise<Set<string>> {
+    const rows: Array<{ external_key: string }> = await this.dataSource.query(
+      `SELECT external_key FROM import_job_item WHERE job_id = $1`,
+      [id],
+    );
+    return new Set(rows.map((r) => r.external_key));
+  }
+
+  /** Ends the job and drops its file and plan marks (nothing resumes a finished job). */
   async finish(
     id: string,
     state: Extract<ImportJobState, 'succeeded' | 'failed'>,
@@ -126,6 +145,7 @@ export class ImportJobsRepository {
         [id, state, error, at],
       );
       await manager.delete(ImportJobFileEntity, { jobId: id });
+      await manager.query(`DELETE FROM import_job_item WHERE job_id = $1`, [id]);
     });
   }
 

@@ -51,7 +51,6 @@ export class ImportJobsService {
       incidentsCreated: 0,
       incidentsUnchanged: 0,
       incidentsSkipped: 0,
-      plansDone: 0,
       eventsWritten: 0,
       stepsApplied: 0,
       deviations: {},

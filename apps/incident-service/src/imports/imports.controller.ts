@@ -17,7 +17,6 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
-  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -33,7 +32,6 @@ import { ImportJobsService } from './import-jobs.service';
 
 @ApiTags('imports')
 @ApiBearerAuth()
-@ApiExtraModels(ImportDryRunDto)
 @Controller('imports')
 export class ImportsController {
   constructor(

@@ -3,6 +3,7 @@ import { CreateRoutingAndCategories1795536200000 } from './1795536200000-CreateR
 import { CreateServiceRequests1795536300000 } from './1795536300000-CreateServiceRequests';
 import { CreateSla1795536100000 } from './1795536100000-CreateSla';
 import { CreateImportJobs1795536400000 } from './1795536400000-CreateImportJobs';
+import { CreateImportJobItems1795536500000 } from './1795536500000-CreateImportJobItems';
 
 /** The incident service's migrations, in order (never edit one that has been committed: add another). */
 export const incidentMigrations = [
@@ -11,4 +12,5 @@ export const incidentMigrations = [
   CreateServiceRequests1795536300000,
   CreateSla1795536100000,
   CreateImportJobs1795536400000,
+  CreateImportJobItems1795536500000,
 ];

@@ -53,10 +53,6 @@ export class ImportJobEntity {
   @Column('integer', { default: 0 })
   incidentsSkipped: number;
 
-  /** Plans handled, in import order: where a resumed job carries on. */
-  @Column('integer', { default: 0 })
-  plansDone: number;
-
   @Column('integer', { default: 0 })
   eventsWritten: number;
 

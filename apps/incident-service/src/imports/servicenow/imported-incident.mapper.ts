@@ -1,6 +1,6 @@
 import { EventActor } from '@helpdesk/contracts';
 import { IncidentEntity } from '../../incidents/entities/incident.entity';
-import { serviceNowIncidentId } from './servicenow-directory-ids';
+import { randomUUID } from 'node:crypto';
 import {
   createImportedIncidentFacts,
   ImportedIncidentIdResolver,
@@ -19,7 +19,7 @@ export function toImportedIncidentEntity(plan: ImportedIncidentPlan, ids: Import
   const facts = createImportedIncidentFacts(plan.opened);
   return Object.assign(new IncidentEntity(), {
     ...facts,
-    id: serviceNowIncidentId(plan.externalKey),
+    id: randomUUID(),
     number: plan.number,
     callerId: ids.userId(facts.callerId),
     openedById: ids.userId(facts.openedById),

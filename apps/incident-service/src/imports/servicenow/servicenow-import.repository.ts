@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface ExistingIncidentKey {
   number: string;
@@ -24,6 +24,27 @@ export class ServiceNowImportRepository {
         WHERE (CASE WHEN is_called THEN last_value ELSE last_value - 1 END) < $1::bigint`,
       [largest],
     );
+  }
+
+  /**
+   * The incident already imported under this external key, else the one holding this number (one query for
+   * the two checks before each import).
+   */
+  async findHolder(
+    manager: EntityManager,
+    source: string,
+    number: string,
+    externalKey: string,
+  ): Promise<(ExistingIncidentKey & { id: string }) | null> {
+    const rows: Array<{ id: string; number: string; source: string; external_key: string | null }> = await manager.query(
+      `SELECT id, number, source, external_key FROM incident
+        WHERE (source = $1 AND external_key = $2) OR number = $3
+        ORDER BY (source = $1 AND external_key = $2) DESC
+        LIMIT 1`,
+      [source, externalKey, number],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, number: row.number, source: row.source, externalKey: row.external_key } : null;
   }
 
   /** Incidents that already hold one of these numbers or external keys (for a dry run's counts). */

@@ -7,7 +7,6 @@ import { DirectoryRepository } from '../../directory/directory.repository';
 import { applyIncidentCommand } from '../../incidents/domain/incident-state-machine';
 import { factsOf, withFacts } from '../../incidents/incident-facts.mapper';
 import { IncidentWriter } from '../../incidents/incident-writer.service';
-import { IncidentsRepository } from '../../incidents/incidents.repository';
 import { eventsFor } from '../../incidents/incidents.service';
 import { IncidentImportOutcome } from '../import-job-progress';
 import {
@@ -18,6 +17,7 @@ import {
   toImportedIncidentEntity,
 } from './imported-incident.mapper';
 import { SERVICENOW_ID_RESOLVER } from './servicenow-directory-ids';
+import { ServiceNowImportRepository } from './servicenow-import.repository';
 import {
   bindImportedIncidentCommand,
   ImportedIncidentPlan,
@@ -56,7 +56,7 @@ export class EnsuredDirectoryNames {
 export class ServiceNowIncidentImporter {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly incidents: IncidentsRepository,
+    private readonly keys: ServiceNowImportRepository,
     private readonly directory: DirectoryRepository,
     private readonly writer: IncidentWriter,
   ) {}
@@ -88,16 +88,17 @@ export class ServiceNowIncidentImporter {
     ensured: EnsuredDirectoryNames,
     added: EnsuredDirectoryNames,
   ): Promise<IncidentImportOutcome> {
-    const existing = await this.incidents.findByExternalKey(manager, SERVICENOW_SOURCE, plan.externalKey);
-    if (existing) return { kind: 'unchanged', incidentId: existing.id };
-    const taken = await this.incidents.find({ number: plan.number }, manager);
-    if (taken) {
+    const holder = await this.keys.findHolder(manager, SERVICENOW_SOURCE, plan.number, plan.externalKey);
+    if (holder?.source === SERVICENOW_SOURCE && holder.externalKey === plan.externalKey) {
+      return { kind: 'unchanged', incidentId: holder.id };
+    }
+    if (holder) {
       return {
         kind: 'skipped',
         problem: {
           row: plan.rows[0],
           field: 'number',
-          reason: `${plan.number} is already the number of another incident (source ${taken.source}); this incident was not imported`,
+          reason: `${plan.number} is already the number of another incident (source ${holder.source}); this incident was not imported`,
         },
       };
     }
@@ -150,8 +151,9 @@ export class ServiceNowIncidentImporter {
     ensured: EnsuredDirectoryNames,
     added: EnsuredDirectoryNames,
   ): Promise<void> {
+    // In one order everywhere: concurrent imports inserting the same new names then wait, never deadlock.
     const { groups, users } = directoryNamesOf(plan);
-    for (const name of groups) {
+    for (const name of [...groups].sort()) {
       if (ensured.groups.has(name) || added.groups.has(name)) continue;
       await this.directory.ensureGroup(manager, {
         id: SERVICENOW_ID_RESOLVER.groupId(name),
@@ -161,7 +163,7 @@ export class ServiceNowIncidentImporter {
       });
       added.groups.add(name);
     }
-    for (const name of users) {
+    for (const name of [...users].sort()) {
       if (ensured.users.has(name) || added.users.has(name)) continue;
       await this.directory.ensureUser(manager, {
         id: SERVICENOW_ID_RESOLVER.userId(name),
