@@ -27,3 +27,4 @@ export { DEFAULT_DEMO_PASSWORD, DEMO_LOGINS } from './demo/demo-logins';
 export * from './incident/incident.events';
 export * from './requests/request.events';
 export * from './problem/problem.events';
+export { isUuid, UUID_PATTERN } from './ids';

@@ -4,3 +4,5 @@ export { createTestDatabase, TestDatabase } from './test-database';
 export { testDatabaseServerUrl, testKafkaBrokers } from './test-environment';
 export { RecordedMessage, TopicRecorder } from './topic-recorder';
 export { waitFor } from './wait-for';
+export { ControllerTestApp, startControllerTestApp } from './controller-test-app';
+export { serviceNowDatasetPath } from './datasets';

@@ -1,10 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { AuthModule, Principal, TokenIssuer } from '@helpdesk/auth';
-import { HttpConventionsModule } from '@helpdesk/service-runtime';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { Principal, TokenIssuer } from '@helpdesk/auth';
+import { ControllerTestApp, startControllerTestApp } from '@helpdesk/testing';
 import request from 'supertest';
 import { userEntity } from '../../test/fakes/identity-fakes';
 import { UsersController } from './users.controller';
@@ -24,7 +20,7 @@ const person = (roles: Principal['roles']): Principal => ({
 describe('UsersController (auth and validation)', () => {
   let app: INestApplication;
   let issuer: TokenIssuer;
-  let keysDir: string;
+  let testApp: ControllerTestApp;
   const service = {
     list: jest.fn(async () => ({ items: [], nextCursor: null })),
     create: jest.fn(async () => userEntity()),
@@ -33,30 +29,13 @@ describe('UsersController (auth and validation)', () => {
   };
 
   beforeAll(async () => {
-    keysDir = mkdtempSync(join(tmpdir(), 'users-ctrl-'));
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        HttpConventionsModule,
-        AuthModule.forRoot({
-          issuer: 'i',
-          audience: 'a',
-          keys: {},
-          production: false,
-          localKeysDir: keysDir,
-          issuing: { accessTokenTtlSeconds: 60 },
-        }),
-      ],
+    testApp = await startControllerTestApp({
       controllers: [UsersController],
       providers: [{ provide: UsersService, useValue: service }],
-    }).compile();
-    app = moduleRef.createNestApplication();
-    await app.init();
-    issuer = app.get(TokenIssuer);
+    });
+    ({ app, issuer } = testApp);
   });
-  afterAll(async () => {
-    await app.close();
-    rmSync(keysDir, { recursive: true, force: true });
-  });
+  afterAll(() => testApp.close());
   beforeEach(() => jest.clearAllMocks());
 
   const as = async (roles: Principal['roles']) => `Bearer ${(await issuer.issue(person(roles))).accessToken}`;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '@helpdesk/contracts';
+import { Role, UUID_PATTERN as UUID } from '@helpdesk/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { UserEntity } from './entities/user.entity';
 
@@ -14,8 +14,6 @@ export interface UserFilter {
   after?: { displayName: string; id: string };
   limit: number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string): boolean {
   return UUID.test(value);

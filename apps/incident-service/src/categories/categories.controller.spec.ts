@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { AuthModule, Principal, TokenIssuer } from '@helpdesk/auth';
-import { HttpConventionsModule } from '@helpdesk/service-runtime';
+import { Principal, TokenIssuer } from '@helpdesk/auth';
+import { ControllerTestApp, startControllerTestApp } from '@helpdesk/testing';
 import request from 'supertest';
 import { CategoriesController } from './categories.controller';
 import { CategoriesService } from './categories.service';
@@ -13,7 +9,7 @@ import { CategoriesService } from './categories.service';
 describe('CategoriesController (auth and validation)', () => {
   let app: INestApplication;
   let issuer: TokenIssuer;
-  let keysDir: string;
+  let testApp: ControllerTestApp;
   const service = {
     list: jest.fn(async () => ({ items: [], nextCursor: null })),
     get: jest.fn(async () => ({ id: 'c-1', version: 2 })),
@@ -23,30 +19,13 @@ describe('CategoriesController (auth and validation)', () => {
   };
 
   beforeAll(async () => {
-    keysDir = mkdtempSync(join(tmpdir(), 'categories-ctrl-'));
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        HttpConventionsModule,
-        AuthModule.forRoot({
-          issuer: 'i',
-          audience: 'a',
-          keys: {},
-          production: false,
-          localKeysDir: keysDir,
-          issuing: { accessTokenTtlSeconds: 60 },
-        }),
-      ],
+    testApp = await startControllerTestApp({
       controllers: [CategoriesController],
       providers: [{ provide: CategoriesService, useValue: service }],
-    }).compile();
-    app = moduleRef.createNestApplication();
-    await app.init();
-    issuer = app.get(TokenIssuer);
+    });
+    ({ app, issuer } = testApp);
   });
-  afterAll(async () => {
-    await app.close();
-    rmSync(keysDir, { recursive: true, force: true });
-  });
+  afterAll(() => testApp.close());
   beforeEach(() => jest.clearAllMocks());
 
   const token = async (roles: Principal['roles']) =>

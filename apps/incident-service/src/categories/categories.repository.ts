@@ -3,8 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CategoryHistoryEntity } from './entities/category-history.entity';
 import { CategoryEntity } from './entities/category.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN as UUID } from '@helpdesk/contracts';
 
 export interface TopLevelFilter {
   active?: boolean;

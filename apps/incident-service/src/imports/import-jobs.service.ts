@@ -14,11 +14,10 @@ import { ServiceNowCsvParser } from './servicenow/servicenow-csv.parser';
 import { ImportedIncidentPlan, planServiceNowImportStream } from './servicenow/servicenow-incident-plan';
 import { ServiceNowImportRepository } from './servicenow/servicenow-import.repository';
 import { yieldingChunks } from './upload-chunks';
+import { UUID_PATTERN as UUID } from '@helpdesk/contracts';
 
 /** Problems a dry run lists (it counts them all). */
 export const DRY_RUN_MAX_PROBLEMS = 10_000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Import jobs: checking an upload, queueing it for the runner, dry runs, and progress. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { UUID_PATTERN } from '@helpdesk/contracts';
 
 export const INCIDENT_NUMBER_PATTERN = /^INC\d{7,}$/;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function formatIncidentNumber(n: number | string): string {
   return `INC${String(n).padStart(7, '0')}`;

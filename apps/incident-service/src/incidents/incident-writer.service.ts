@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventActor, EventDefinition, IncidentEventPayload, IncidentSlaSnapshot } from '@helpdesk/contracts';
+import { EventActor, EventDefinition, IncidentEventPayload, IncidentSlaSnapshot, isUuid } from '@helpdesk/contracts';
 import { OutboxService } from '@helpdesk/messaging';
 import { EntityManager } from 'typeorm';
 import { DirectoryRepository } from '../directory/directory.repository';
@@ -88,9 +88,4 @@ export class IncidentWriter {
     }
     return after;
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isUuid(v: string): boolean {
-  return UUID.test(v);
 }

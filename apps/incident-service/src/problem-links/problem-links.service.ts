@@ -6,6 +6,7 @@ import {
   IncidentUpdated,
   ProblemEventPayload,
   ProblemRef,
+  isUuid,
 } from '@helpdesk/contracts';
 import { EntityManager } from 'typeorm';
 import { IncidentCommand } from '../incidents/domain/incident-state-machine';
@@ -133,9 +134,4 @@ export class ProblemLinksService {
 
 function actorOf(event: EventEnvelope): EventActor {
   return event.actor ?? { id: 'problem-service', role: 'system' };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isUuid(v: string): boolean {
-  return UUID.test(v);
 }

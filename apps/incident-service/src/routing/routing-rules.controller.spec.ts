@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { AuthModule, Principal, TokenIssuer } from '@helpdesk/auth';
-import { HttpConventionsModule } from '@helpdesk/service-runtime';
+import { Principal, TokenIssuer } from '@helpdesk/auth';
+import { ControllerTestApp, startControllerTestApp } from '@helpdesk/testing';
 import request from 'supertest';
 import { RoutingRulesController } from './routing-rules.controller';
 import { RoutingRulesService } from './routing-rules.service';
@@ -16,7 +12,7 @@ const ruleDto = { id: ID, version: 3 };
 describe('RoutingRulesController (auth and validation)', () => {
   let app: INestApplication;
   let issuer: TokenIssuer;
-  let keysDir: string;
+  let testApp: ControllerTestApp;
   const service = {
     list: jest.fn(async () => ({ items: [], nextCursor: null })),
     get: jest.fn(async () => ruleDto),
@@ -28,30 +24,13 @@ describe('RoutingRulesController (auth and validation)', () => {
   };
 
   beforeAll(async () => {
-    keysDir = mkdtempSync(join(tmpdir(), 'routing-ctrl-'));
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        HttpConventionsModule,
-        AuthModule.forRoot({
-          issuer: 'i',
-          audience: 'a',
-          keys: {},
-          production: false,
-          localKeysDir: keysDir,
-          issuing: { accessTokenTtlSeconds: 60 },
-        }),
-      ],
+    testApp = await startControllerTestApp({
       controllers: [RoutingRulesController],
       providers: [{ provide: RoutingRulesService, useValue: service }],
-    }).compile();
-    app = moduleRef.createNestApplication();
-    await app.init();
-    issuer = app.get(TokenIssuer);
+    });
+    ({ app, issuer } = testApp);
   });
-  afterAll(async () => {
-    await app.close();
-    rmSync(keysDir, { recursive: true, force: true });
-  });
+  afterAll(() => testApp.close());
   beforeEach(() => jest.clearAllMocks());
 
   const token = async (roles: Principal['roles']) =>

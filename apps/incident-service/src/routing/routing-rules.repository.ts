@@ -3,8 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { RoutingRuleHistoryEntity } from './entities/routing-rule-history.entity';
 import { RoutingRuleEntity } from './entities/routing-rule.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN as UUID } from '@helpdesk/contracts';
 
 export interface RoutingRuleFilter {
   active?: boolean;

@@ -19,6 +19,7 @@ import { RoutingRuleErrorCode, RoutingRuleException } from './routing-rule.excep
 import { toRoutingRuleDto } from './routing-rule.mapper';
 import { RoutingRulesRepository } from './routing-rules.repository';
 import { RoutingService } from './routing.service';
+import { UUID_PATTERN as UUID } from '@helpdesk/contracts';
 
 const AUDITED_FIELDS = [
   'name',
@@ -33,7 +34,6 @@ const AUDITED_FIELDS = [
 ] as const satisfies readonly (keyof RoutingRuleEntity)[];
 const CONDITION_LISTS = ['categories', 'channels', 'callerDepartments', 'keywords'] as const;
 const DEFAULT_PAGE = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Any constant: one replica seeds at a time. */
 const SEED_LOCK_KEY = 7_310_202;
 

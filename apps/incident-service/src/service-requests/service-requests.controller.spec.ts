@@ -1,12 +1,8 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { AuthModule, Principal, TokenIssuer } from '@helpdesk/auth';
+import { Principal, TokenIssuer } from '@helpdesk/auth';
+import { ControllerTestApp, startControllerTestApp } from '@helpdesk/testing';
 import { ServiceRequestSnapshot } from '@helpdesk/contracts';
-import { HttpConventionsModule } from '@helpdesk/service-runtime';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { CatalogController } from '../catalog/catalog.controller';
 import { CatalogService } from '../catalog/catalog.service';
@@ -30,7 +26,7 @@ const TASK = '0190b7c2-0000-7000-8000-0000000000aa';
 describe('ServiceRequestsController and CatalogController (auth and validation)', () => {
   let app: INestApplication;
   let issuer: TokenIssuer;
-  let keysDir: string;
+  let testApp: ControllerTestApp;
   const requests = {
     submit: jest.fn(async () => snapshot(1)),
     list: jest.fn(async () => ({ items: [], nextCursor: null })),
@@ -49,33 +45,16 @@ describe('ServiceRequestsController and CatalogController (auth and validation)'
   const catalog = { list: jest.fn(async () => ({ items: [], nextCursor: null })), create: jest.fn() };
 
   beforeAll(async () => {
-    keysDir = mkdtempSync(join(tmpdir(), 'requests-ctrl-'));
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        HttpConventionsModule,
-        AuthModule.forRoot({
-          issuer: 'i',
-          audience: 'a',
-          keys: {},
-          production: false,
-          localKeysDir: keysDir,
-          issuing: { accessTokenTtlSeconds: 60 },
-        }),
-      ],
+    testApp = await startControllerTestApp({
       controllers: [ServiceRequestsController, CatalogController],
       providers: [
         { provide: ServiceRequestsService, useValue: requests },
         { provide: CatalogService, useValue: catalog },
       ],
-    }).compile();
-    app = moduleRef.createNestApplication();
-    await app.init();
-    issuer = app.get(TokenIssuer);
+    });
+    ({ app, issuer } = testApp);
   });
-  afterAll(async () => {
-    await app.close();
-    rmSync(keysDir, { recursive: true, force: true });
-  });
+  afterAll(() => testApp.close());
   beforeEach(() => jest.clearAllMocks());
 
   const as = async (roles: Principal['roles']) => `Bearer ${(await issuer.issue(person(roles))).accessToken}`;

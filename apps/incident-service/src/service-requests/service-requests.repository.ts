@@ -6,8 +6,8 @@ import { ServiceRequestCommentEntity } from './entities/service-request-comment.
 import { ServiceRequestHistoryEntity } from './entities/service-request-history.entity';
 import { ServiceRequestTaskEntity } from './entities/service-request-task.entity';
 import { ServiceRequestEntity } from './entities/service-request.entity';
+import { UUID_PATTERN as UUID } from '@helpdesk/contracts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMBER = /^REQ\d{7,12}$/i;
 
 /** Who the list is for: staff see every request, everyone else only their own and their approvals. */

@@ -16,6 +16,7 @@ import {
   RequestTaskCompleted,
   ServiceRequestEventPayload,
   ServiceRequestSnapshot,
+  UUID_PATTERN as UUID,
 } from '@helpdesk/contracts';
 import { OutboxService } from '@helpdesk/messaging';
 import { ApiErrorDetail, decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage } from '@helpdesk/service-runtime';
@@ -55,7 +56,6 @@ import { applyFacts, factsOf, RequestNames, toRequestSnapshot } from './service-
 import { ServiceRequestException } from './service-request.exception';
 import { RequestAggregate, ServiceRequestsRepository } from './service-requests.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** History entries of work notes are hidden from whoever may not read work notes. */
 const WORK_NOTE_ACTION = 'work-note';
 const BUMP = { bumpVersion: true };

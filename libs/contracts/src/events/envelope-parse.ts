@@ -1,4 +1,5 @@
 import { EventEnvelope } from './event-envelope';
+import { UUID_PATTERN as UUID } from '../ids';
 
 export class EnvelopeParseError extends Error {
   constructor(readonly problems: string[]) {
@@ -6,8 +7,6 @@ export class EnvelopeParseError extends Error {
     this.name = 'EnvelopeParseError';
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks the envelope's shape (not the payload, which each event type validates). */
 export function parseEnvelope(value: unknown): EventEnvelope {

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RequestValidationException } from './validation-errors';
+import { UUID_PATTERN as UUID } from '@helpdesk/contracts';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -46,7 +47,6 @@ export type CursorFieldKind = 'string' | 'uuid' | 'timestamp' | 'number';
 type CursorFieldValue<K extends CursorFieldKind> = K extends 'number' ? number : string;
 export type DecodedCursor<S extends Record<string, CursorFieldKind>> = { [F in keyof S]: CursorFieldValue<S[F]> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTROL_CHARACTER = /\p{Cc}/u;
 
 function isCursorField(kind: CursorFieldKind, value: unknown): boolean {

@@ -1,3 +1,4 @@
+import { UUID_PATTERN as UUID } from '@helpdesk/contracts';
 /**
  * A catalog item's form: a small JSON-schema-like list of fields, and the server-side check of a request's
  * answers against it (pure: no Nest, no TypeORM). Lengths count code points, so 𠮷 or an emoji is one.
@@ -43,7 +44,6 @@ const TEXT_CONTROL = /\p{Cc}/u;
 // A textarea keeps line breaks and tabs, nothing else from the control range.
 const TEXTAREA_CONTROL = /[^\P{Cc}\t\n\r]/u;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function codePoints(value: string): number {
   return [...value].length;

@@ -1,21 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { serviceNowDatasetPath } from '@helpdesk/testing';
 import { ServiceNowCsvParser } from './servicenow-csv.parser';
 import { ImportedIncidentPlan, planServiceNowImport, replayImportedIncidentPlan } from './servicenow-incident-plan';
 
-/**
- * The whole sample event log (/work/shared/datasets, read-only) through parser, plans and replay.
- * SERVICENOW_DATASET points elsewhere; when it is set the file must exist, otherwise a missing default
- * file skips this suite (and says so in its title).
- */
-const DATASET =
-  process.env.SERVICENOW_DATASET ??
-  path.resolve(__dirname, '../../../../../../shared/datasets/servicenow-incident-event-log.csv');
-const present = process.env.SERVICENOW_DATASET !== undefined || existsSync(DATASET);
-const describeDataset = present ? describe : describe.skip;
-const title = present
-  ? `ServiceNow import of the sample event log (${DATASET})`
-  : `ServiceNow import of the sample event log — SKIPPED: no file at ${DATASET} (set SERVICENOW_DATASET)`;
+/** The whole sample event log (the repo's datasets/ copy, or SERVICENOW_DATASET) through parser, plans and replay. */
+const DATASET = serviceNowDatasetPath();
 
 /**
  * Incidents whose final reassignment_count the replay cannot reach, and why: the file's counter moved on
@@ -28,7 +17,7 @@ const REASSIGNMENT_EXCEPTIONS: Record<string, { row: number; why: string }> = {
   INC0000885: { row: 3203, why: 'Group 70 → Group 23 on a Resolved row: our lifecycle refuses to assign a resolved incident' },
 };
 
-describeDataset(title, () => {
+describe(`ServiceNow import of the sample event log (${DATASET})`, () => {
   let text: string;
   let result: ReturnType<typeof planServiceNowImport>;
   let byNumber: Map<string, ImportedIncidentPlan>;

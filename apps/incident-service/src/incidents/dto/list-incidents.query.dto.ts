@@ -3,8 +3,8 @@ import { IsSingleLine, PageQueryDto } from '@helpdesk/service-runtime';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CHANNELS } from '../domain/incident-state';
+import { UUID_PATTERN as UUID } from '@helpdesk/contracts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STATE_LIST =
   /^(new|assigned|in_progress|on_hold|resolved|closed|cancelled)(,(new|assigned|in_progress|on_hold|resolved|closed|cancelled))*$/;
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
