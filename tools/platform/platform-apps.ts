@@ -1,5 +1,11 @@
 import { envValue } from '@helpdesk/config';
 
+/** DATABASE_NAME_PREFIX (tests): each app gets its own database, <prefix>_<app>, as in production. */
+function databaseOf(app: string): Record<string, string> {
+  const prefix = envValue(process.env, 'DATABASE_NAME_PREFIX');
+  return prefix ? { DATABASE_NAME: `${prefix}_${app}` } : {};
+}
+
 /** The apps `npm start` runs, in start order; each later issue adds its service here. */
 export interface PlatformApp {
   name: string;
@@ -18,11 +24,13 @@ export const PLATFORM_APPS: PlatformApp[] = [
     env: (ports) => ({
       SEED_DEMO: envValue(process.env, 'SEED_DEMO') ?? 'true',
       INCIDENT_SERVICE_URL: `http://127.0.0.1:${ports['incident-service']}`,
+      ...databaseOf('gateway'),
     }),
   },
   {
     name: 'incident-service',
     main: 'apps/incident-service/src/main.ts',
     port: Number(envValue(process.env, 'INCIDENT_SERVICE_PORT') ?? 3001),
+    env: () => databaseOf('incident'),
   },
 ];

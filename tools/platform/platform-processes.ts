@@ -20,7 +20,9 @@ export function startApp(app: PlatformApp, env: NodeJS.ProcessEnv): RunningApp {
   mkdirSync(RUN_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${app.name}.log`);
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', app.main], {
+  // PLATFORM_NODE_ARGS: extra node flags for every app, e.g. --cpu-prof when profiling a benchmark.
+  const nodeArgs = (env.PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', app.main], {
     env,
     stdio: ['ignore', fd, fd],
   });

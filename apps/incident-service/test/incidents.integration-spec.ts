@@ -64,6 +64,11 @@ describe('incidents (real PostgreSQL and Kafka)', () => {
       [{ shortDescription: 'ok', channel: 'fax' }, 'channel'],
       [{ shortDescription: 'a\u0000b' }, 'shortDescription'],
       [{ shortDescription: 'ok', extra: 1 }, 'extra'],
+      [{ shortDescription: '   ' }, 'shortDescription'],
+      [{ shortDescription: 'ok', category: 'netwrk' }, 'category'],
+      [{ shortDescription: 'ok', category: 'network.vpn' }, 'category'],
+      [{ shortDescription: 'ok', category: 'hardware', subcategory: 'network.vpn' }, 'subcategory'],
+      [{ shortDescription: 'ok', subcategory: 'network.vpn' }, 'subcategory'],
     ] as const;
     for (const [body, field] of bad) {
       const res = await as(t, people().agent).post('/incidents', body);
@@ -72,6 +77,27 @@ describe('incidents (real PostgreSQL and Kafka)', () => {
     }
     const after = await t.dataSource.query(`SELECT count(*)::int AS n FROM incident`);
     expect(after[0].n).toBe(before[0].n);
+
+    // A live category and one of its subcategories are taken; changing to a wrong pair later is a 400 too.
+    const opened = await as(t, people().agent).post('/incidents', {
+      shortDescription: 'VPN が切れる',
+      category: 'network',
+      subcategory: 'network.vpn',
+    });
+    expect(opened.status).toBe(201);
+    const wrongPair = await as(t, people().agent).patch(
+      `/incidents/${opened.body.id}`,
+      { category: 'hardware' },
+      opened.body.version,
+    );
+    expect(wrongPair.status).toBe(400);
+    expect(wrongPair.body.details[0]).toMatchObject({ field: 'subcategory' });
+    const both = await as(t, people().agent).patch(
+      `/incidents/${opened.body.id}`,
+      { category: 'hardware', subcategory: 'hardware.monitor' },
+      opened.body.version,
+    );
+    expect(both.body).toMatchObject({ category: 'hardware', subcategory: 'hardware.monitor' });
   });
 
   it('keeps employees to their own incidents (404 for others, 403 for staff-only actions)', async () => {

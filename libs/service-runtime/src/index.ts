@@ -1,7 +1,14 @@
 export { ApiErrorBody, ApiErrorDetail } from './http/api-error';
 export { DomainException } from './http/domain.exception';
 export { HttpConventionsModule } from './http/http-conventions.module';
-export { IsMultiLineText, IsOptionalButNotNull, IsSingleLine, MULTI_LINE, SINGLE_LINE } from './http/field.validators';
+export {
+  IsMultiLineText,
+  IsNotBlank,
+  IsOptionalButNotNull,
+  IsSingleLine,
+  MULTI_LINE,
+  SINGLE_LINE,
+} from './http/field.validators';
 export { HttpErrorFilter } from './http/http-error.filter';
 export { createValidationPipe, flattenValidationErrors, RequestValidationException } from './http/validation-errors';
 export { bootstrapService, BootstrapOptions, createServiceApp, OPERATIONS_ROUTES } from './bootstrap/bootstrap-service';

@@ -10,6 +10,7 @@ import {
   UserUpdated,
 } from '@helpdesk/contracts';
 import { EventConsumer, InboxService } from '@helpdesk/messaging';
+import { DirectoryCache } from './directory-cache';
 import { DirectoryRepository } from './directory.repository';
 
 /** Keeps the local copy of users and groups current from identity.* (names, departments, managers, queues). */
@@ -18,6 +19,7 @@ export class DirectoryConsumer {
   constructor(
     private readonly inbox: InboxService,
     private readonly directory: DirectoryRepository,
+    private readonly cache: DirectoryCache,
   ) {}
 
   @EventPattern(Topics.identityUser)
@@ -27,6 +29,7 @@ export class DirectoryConsumer {
     await this.inbox.handleOnce(this.inbox.consumerGroup, event, (manager) =>
       this.directory.upsertUser(manager, event.payload, new Date(event.occurredAt)),
     );
+    this.cache.forget(event.payload.id);
   }
 
   @EventPattern(Topics.identityGroup)
@@ -36,5 +39,6 @@ export class DirectoryConsumer {
     await this.inbox.handleOnce(this.inbox.consumerGroup, event, (manager) =>
       this.directory.upsertGroup(manager, event.payload, new Date(event.occurredAt)),
     );
+    this.cache.forget(event.payload.id);
   }
 }

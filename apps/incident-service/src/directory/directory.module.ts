@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { DirectoryCache } from './directory-cache';
 import { DirectoryConsumer } from './directory.consumer';
 import { DirectoryRepository } from './directory.repository';
 
 @Module({
   controllers: [DirectoryConsumer],
-  providers: [DirectoryRepository],
-  exports: [DirectoryRepository],
+  providers: [DirectoryRepository, DirectoryCache],
+  exports: [DirectoryRepository, DirectoryCache],
 })
 export class DirectoryModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DirectoryRepository } from '../directory/directory.repository';
+import { DirectoryCache } from '../directory/directory-cache';
 import { DirectoryGroupEntity } from '../directory/entities/directory-group.entity';
 import { DirectoryUserEntity } from '../directory/entities/directory-user.entity';
 import { allowedActions } from './domain/incident-state-machine';
@@ -9,10 +9,10 @@ import { IncidentEntity } from './entities/incident.entity';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-/** Entity → API shape, with people's and groups' names from the directory copy (one query per list). */
+/** Entity → API shape, with people's and groups' names from the directory copy (cached; one query per list at most). */
 @Injectable()
 export class IncidentViewMapper {
-  constructor(private readonly directory: DirectoryRepository) {}
+  constructor(private readonly directory: DirectoryCache) {}
 
   async toDto(incident: IncidentEntity, viewer: Viewer): Promise<IncidentDto> {
     return (await this.toDtos([incident], viewer))[0];
@@ -26,9 +26,7 @@ export class IncidentViewMapper {
       if (i.assigneeId) userIds.add(i.assigneeId);
       if (i.assignmentGroupId) groupIds.add(i.assignmentGroupId);
     }
-    const [users, groups] = await Promise.all([this.directory.findUsers([...userIds]), this.directory.findGroups([...groupIds])]);
-    const userById = new Map(users.map((u) => [u.id, u]));
-    const groupById = new Map(groups.map((g) => [g.id, g]));
+    const [userById, groupById] = await Promise.all([this.directory.findUsers(userIds), this.directory.findGroups(groupIds)]);
     return incidents.map((i) => toIncidentDto(i, userById, groupById));
   }
 }

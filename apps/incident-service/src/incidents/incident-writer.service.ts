@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventActor, EventDefinition, IncidentEventPayload, IncidentSlaSnapshot, isUuid } from '@helpdesk/contracts';
 import { OutboxService } from '@helpdesk/messaging';
 import { EntityManager } from 'typeorm';
-import { DirectoryRepository } from '../directory/directory.repository';
+import { DirectoryCache } from '../directory/directory-cache';
 import { diffFacts, FieldChange } from './domain/incident-state-machine';
 import { factsOf, toSnapshot } from './incident-facts.mapper';
 import { IncidentEntity } from './entities/incident.entity';
@@ -37,7 +37,7 @@ export interface CommitOptions {
 export class IncidentWriter {
   constructor(
     private readonly incidents: IncidentsRepository,
-    private readonly directory: DirectoryRepository,
+    private readonly directory: DirectoryCache,
     private readonly outbox: OutboxService,
     private readonly sla: IncidentSlaTracker,
   ) {}
@@ -73,10 +73,17 @@ export class IncidentWriter {
     });
     if (options.events.length) {
       // One connection per transaction: queries one after the other (pg refuses overlapping ones in v9).
-      const caller = await this.directory.findUser(after.callerId, manager);
-      const group = after.assignmentGroupId ? await this.directory.findGroup(after.assignmentGroupId, manager) : null;
-      const assignee = after.assigneeId ? await this.directory.findUser(after.assigneeId, manager) : null;
-      const incident = toSnapshot(after, { caller, group, assignee }, sla);
+      const users = await this.directory.findUsers([after.callerId, ...(after.assigneeId ? [after.assigneeId] : [])], manager);
+      const groups = await this.directory.findGroups(after.assignmentGroupId ? [after.assignmentGroupId] : [], manager);
+      const incident = toSnapshot(
+        after,
+        {
+          caller: users.get(after.callerId) ?? null,
+          group: (after.assignmentGroupId && groups.get(after.assignmentGroupId)) || null,
+          assignee: (after.assigneeId && users.get(after.assigneeId)) || null,
+        },
+        sla,
+      );
       for (const spec of options.events) {
         await this.outbox.append(manager, {
           event: spec.event,

@@ -9,6 +9,7 @@ export enum IncidentErrorCode {
   Forbidden = 'INCIDENT_FORBIDDEN',
   UnknownGroup = 'INCIDENT_UNKNOWN_GROUP',
   UnknownUser = 'INCIDENT_UNKNOWN_USER',
+  UnknownCategory = 'INCIDENT_UNKNOWN_CATEGORY',
   NotAGroupMember = 'INCIDENT_ASSIGNEE_NOT_IN_GROUP',
   AlreadyRated = 'INCIDENT_ALREADY_RATED',
   NotRateable = 'INCIDENT_NOT_RATEABLE',

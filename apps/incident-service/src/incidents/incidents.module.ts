@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CategoriesModule } from '../categories/categories.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { RoutingModule } from '../routing/routing.module';
 import { RoutingService } from '../routing/routing.service';
 import { SlaModule } from '../sla/sla.module';
+import { IncidentCategoryValidator } from './incident-category.validator';
 import { IncidentEscalationService } from './incident-escalation.service';
 import { IncidentSlaWatchService } from './incident-sla-watch.service';
 import { IncidentViewMapper } from './incident-view.mapper';
@@ -13,12 +15,13 @@ import { IncidentsService } from './incidents.service';
 import { IncidentRouter } from './ports/incident-router.port';
 
 @Module({
-  imports: [DirectoryModule, RoutingModule, SlaModule],
+  imports: [DirectoryModule, RoutingModule, SlaModule, CategoriesModule],
   controllers: [IncidentsController],
   providers: [
     IncidentsRepository,
     IncidentWriter,
     IncidentViewMapper,
+    IncidentCategoryValidator,
     IncidentsService,
     IncidentEscalationService,
     IncidentSlaWatchService,

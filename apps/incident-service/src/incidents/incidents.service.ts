@@ -30,6 +30,7 @@ import { canView, isStaff, isWorker, listScope, Viewer } from './incident-access
 import { IncidentException, IncidentErrorCode } from './incident.exception';
 import { factsOf, withFacts } from './incident-facts.mapper';
 import { nextIncidentNumber, parseIncidentRef } from './incident-number';
+import { IncidentCategoryValidator } from './incident-category.validator';
 import { IncidentViewMapper } from './incident-view.mapper';
 import { IncidentEntity } from './entities/incident.entity';
 import { IncidentsRepository } from './incidents.repository';
@@ -59,6 +60,7 @@ export class IncidentsService {
     private readonly sla: IncidentSlaTracker,
     private readonly views: IncidentViewMapper,
     private readonly settings: IncidentConfig,
+    private readonly categories: IncidentCategoryValidator,
   ) {}
 
   async create(principal: Principal, dto: CreateIncidentDto): Promise<IncidentDto> {
@@ -84,6 +86,7 @@ export class IncidentsService {
         `only applies to a live contact (channel ${LIVE_CHANNELS.join(', ')}), not ${channel}`,
       );
     }
+    await this.categories.assertValid(dto.category ?? null, dto.subcategory ?? null);
     const callerId = dto.callerId ?? principal.id;
     const at = new Date();
     const actor = actorOf(principal);
@@ -265,6 +268,13 @@ export class IncidentsService {
       throw IncidentException.badField(IncidentErrorCode.IllegalTransition, 'body', 'names no field to change');
     }
     return this.mutate(principal, ref, version, async (manager, current) => {
+      if (fields.category !== undefined || fields.subcategory !== undefined) {
+        await this.categories.assertValid(
+          fields.category !== undefined ? fields.category : current.category,
+          fields.subcategory !== undefined ? fields.subcategory : current.subcategory,
+          manager,
+        );
+      }
       const at = new Date();
       const result = this.transition(current, { type: 'update', ...fields }, principal, at);
       const events: IncidentEventSpec[] = [];

@@ -73,6 +73,21 @@ describe('access tokens', () => {
     expect(await codeOf(verifier.verify(accessToken))).toBe(AuthErrorCode.TokenExpired);
   });
 
+  it('refuses a token it verified before once it has expired (the verified-token cache honours exp)', async () => {
+    jest.useFakeTimers({ now: new Date('2026-11-23T00:00:00Z'), doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      const { issuer, verifier } = setup(60);
+      const { accessToken } = await issuer.issue(principal, new Date());
+      expect(await verifier.verify(accessToken)).toEqual(principal);
+      jest.setSystemTime(new Date('2026-11-23T00:00:59Z'));
+      expect(await verifier.verify(accessToken)).toEqual(principal);
+      jest.setSystemTime(new Date('2026-11-23T00:01:01Z'));
+      expect(await codeOf(verifier.verify(accessToken))).toBe(AuthErrorCode.TokenExpired);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('refuses a token for another audience or from another issuer', async () => {
     const { keys, verifier } = setup();
     const other = (iss: string, aud: string) =>

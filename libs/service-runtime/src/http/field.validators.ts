@@ -32,3 +32,11 @@ export function IsMultiLineText(options?: ValidationOptions): PropertyDecorator 
     ...options,
   });
 }
+
+/** Text with at least one visible character: "" and "   " are refused alike (IsNotEmpty lets spaces through). */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return Matches(/\S/u, {
+    message: ({ property }) => `${property} must not be empty or blank`,
+    ...options,
+  });
+}

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsMultiLineText } from '@helpdesk/service-runtime';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsMultiLineText, IsNotBlank } from '@helpdesk/service-runtime';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class CreateCommentDto {
   @ApiProperty({ maxLength: 20000, example: '再起動後も同じエラーが出ます 🙇' })
   @IsString()
-  @IsNotEmpty({ message: 'body must not be empty' })
+  @IsNotBlank()
   @MaxLength(20_000)
   @IsMultiLineText()
   body: string;

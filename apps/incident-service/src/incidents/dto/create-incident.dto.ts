@@ -1,19 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsMultiLineText, IsSingleLine } from '@helpdesk/service-runtime';
+import { IsMultiLineText, IsNotBlank, IsSingleLine } from '@helpdesk/service-runtime';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CHANNELS, Channel, RESOLUTION_CODES, ResolutionCode } from '../domain/incident-state';
 
 export class FirstContactResolutionDto {
@@ -23,7 +11,7 @@ export class FirstContactResolutionDto {
 
   @ApiProperty({ example: 'Reset the password with the caller on the phone' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(10_000)
   @IsMultiLineText()
   resolutionNotes: string;
@@ -39,7 +27,7 @@ export class FirstContactResolutionDto {
 export class CreateIncidentDto {
   @ApiProperty({ example: 'VPNに接続できない', maxLength: 200 })
   @IsString()
-  @IsNotEmpty({ message: 'shortDescription must not be empty' })
+  @IsNotBlank()
   @MaxLength(200)
   @IsSingleLine()
   shortDescription: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsMultiLineText, IsSingleLine } from '@helpdesk/service-runtime';
+import { IsMultiLineText, IsNotBlank, IsSingleLine } from '@helpdesk/service-runtime';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
   CANCEL_REASONS,
   CancelReason,
@@ -51,7 +51,7 @@ export class ResolveIncidentDto extends IncidentActionDto {
 
   @ApiProperty({ maxLength: 10000 })
   @IsString()
-  @IsNotEmpty({ message: 'resolutionNotes must not be empty' })
+  @IsNotBlank()
   @MaxLength(10_000)
   @IsMultiLineText()
   resolutionNotes: string;
@@ -87,7 +87,7 @@ export class EscalateIncidentDto extends IncidentActionDto {
 
   @ApiProperty({ maxLength: 2000 })
   @IsString()
-  @IsNotEmpty({ message: 'reason must not be empty' })
+  @IsNotBlank()
   @MaxLength(2000)
   @IsMultiLineText()
   reason: string;

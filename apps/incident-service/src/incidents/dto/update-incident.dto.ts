@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsMultiLineText, IsOptionalButNotNull, IsSingleLine } from '@helpdesk/service-runtime';
+import { IsMultiLineText, IsNotBlank, IsOptionalButNotNull, IsSingleLine } from '@helpdesk/service-runtime';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 /** PATCH /incidents/{id}: impact, urgency (priority is re-derived), category, CI, texts. */
 export class UpdateIncidentDto {
@@ -45,7 +45,7 @@ export class UpdateIncidentDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptionalButNotNull()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   @IsSingleLine()
   shortDescription?: string;

@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsSingleLine } from '@helpdesk/service-runtime';
+import { IsNotBlank, IsSingleLine } from '@helpdesk/service-runtime';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
@@ -84,7 +83,7 @@ export class BusinessCalendarInputDto {
 
   @ApiProperty({ example: '営業時間（日本）', maxLength: 100 })
   @IsString()
-  @IsNotEmpty({ message: 'name must not be empty' })
+  @IsNotBlank()
   @MaxCodePoints(100)
   @IsSingleLine()
   name: string;
