@@ -186,6 +186,20 @@ describe('forwarding to upstream services', () => {
     expect(seen.body).toBe(csv);
   });
 
+  it('streams JSON bodies as sent, beyond the 100 kB a parser would allow (the service applies its own limit)', async () => {
+    const text = `{ "shortDescription" : "長い記事", "body": "${'漢字'.repeat(60_000)}" }`;
+    await request(gw.http)
+      .post(`${API}/incidents`)
+      .set('Authorization', token)
+      .set('Content-Type', 'application/json')
+      .send(text)
+      .expect(201);
+    const seen = upstream.seen[upstream.seen.length - 1];
+    expect(seen.url).toBe('/api/v1/incidents');
+    expect(Buffer.byteLength(seen.body)).toBeGreaterThan(300_000);
+    expect(seen.body).toBe(text); // byte for byte: not parsed and re-encoded
+  });
+
   it('answers 502 in our error format when the upstream is down', async () => {
     const res = await request(gw.http).get(`${API}/problems`).set('Authorization', token).expect(502);
     expect(res.body).toMatchObject({
@@ -214,7 +228,7 @@ describe('forwarding to upstream services', () => {
 
   it('counts forwarded requests in /metrics', async () => {
     const metrics = await request(gw.http).get('/metrics').expect(200);
-    expect(metrics.text).toMatch(/gateway_upstream_request_duration_seconds_count\{[^}]*upstream="incident",status="201"\} 2/);
+    expect(metrics.text).toMatch(/gateway_upstream_request_duration_seconds_count\{[^}]*upstream="incident",status="201"\} 3/);
     expect(metrics.text).toMatch(/gateway_upstream_request_duration_seconds_count\{[^}]*upstream="problem",status="error"\}/);
     expect(metrics.text).toMatch(
       /gateway_upstream_request_duration_seconds_count\{[^}]*upstream="knowledge-base",status="timeout"\}/,
