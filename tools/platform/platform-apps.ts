@@ -24,6 +24,7 @@ export const PLATFORM_APPS: PlatformApp[] = [
     env: (ports) => ({
       SEED_DEMO: envValue(process.env, 'SEED_DEMO') ?? 'true',
       INCIDENT_SERVICE_URL: `http://127.0.0.1:${ports['incident-service']}`,
+      KNOWLEDGE_BASE_SERVICE_URL: `http://127.0.0.1:${ports['knowledge-base-service']}`,
       ...databaseOf('gateway'),
     }),
   },
@@ -32,5 +33,11 @@ export const PLATFORM_APPS: PlatformApp[] = [
     main: 'apps/incident-service/src/main.ts',
     port: Number(envValue(process.env, 'INCIDENT_SERVICE_PORT') ?? 3001),
     env: () => databaseOf('incident'),
+  },
+  {
+    name: 'knowledge-base-service',
+    main: 'apps/knowledge-base-service/src/main.ts',
+    port: Number(envValue(process.env, 'KNOWLEDGE_BASE_SERVICE_PORT') ?? 3003),
+    env: () => databaseOf('knowledge'),
   },
 ];

@@ -27,4 +27,5 @@ export { DEFAULT_DEMO_PASSWORD, DEMO_LOGINS } from './demo/demo-logins';
 export * from './incident/incident.events';
 export * from './requests/request.events';
 export * from './problem/problem.events';
+export * from './knowledge/knowledge.events';
 export { isUuid, UUID_PATTERN } from './ids';

@@ -6,6 +6,7 @@ export const Topics = {
   serviceRequest: 'helpdesk.incident.request.v1',
   problem: 'helpdesk.problem.problem.v1',
   knowledgeArticle: 'helpdesk.knowledge.article.v1',
+  knowledgeHelpSession: 'helpdesk.knowledge.help-session.v1',
   asset: 'helpdesk.asset.ci.v1',
 } as const;
 export type TopicName = (typeof Topics)[keyof typeof Topics];

@@ -1,25 +1,18 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { Principal, resolveAuthKeys, TokenIssuer } from '@helpdesk/auth';
 import { Role } from '@helpdesk/contracts';
-import { createKafkaEventServer } from '@helpdesk/messaging';
-import { createServiceApp } from '@helpdesk/service-runtime';
-import { createTestDatabase, TestDatabase, testKafkaBrokers } from '@helpdesk/testing';
-import request from 'supertest';
+import { requestAs, ServiceTestApp, startServiceTestApp, TestPrincipal, TestTokenSigner } from '@helpdesk/testing';
 import { DataSource } from 'typeorm';
 import { AppModule, GLOBAL_PREFIX, SERVICE_NAME } from '../../src/app.module';
 import { DirectoryRepository } from '../../src/directory/directory.repository';
 
 export const API = `/${GLOBAL_PREFIX}`;
 
-export interface TestPerson {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
+/** Someone in the test directory: who they are in the token, and where they sit for routing and approvals. */
+export interface TestPerson extends TestPrincipal {
+  groups: string[];
   department?: string | null;
   managerId?: string | null;
-  groups: string[];
 }
 
 /** A small directory: the service desk (tier 1) and three tier 2 groups, one person per role. */
@@ -38,16 +31,10 @@ export interface TestDirectory {
   };
 }
 
-export interface IncidentTestApp {
-  app: INestApplication;
-  http: ReturnType<INestApplication['getHttpServer']>;
-  db: TestDatabase;
-  env: NodeJS.ProcessEnv;
-  dataSource: DataSource;
+export interface IncidentTestApp extends ServiceTestApp {
   directory: TestDirectory;
   /** "Bearer <token>" for a principal (signed by the test's own issuer, verified by the service). */
   bearer(person: TestPerson): Promise<string>;
-  close(): Promise<void>;
 }
 
 function person(email: string, name: string, roles: Role[], groups: string[], extra: Partial<TestPerson> = {}): TestPerson {
@@ -80,69 +67,17 @@ function makeDirectory(): TestDirectory {
  * throw-away database and the test broker, with a directory copy seeded as identity events would.
  */
 export async function startIncidentService(name: string, overrides: NodeJS.ProcessEnv = {}): Promise<IncidentTestApp> {
-  const db = await createTestDatabase(`inc_${name}`);
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const keys = resolveAuthKeys({ privateKey: privatePem }, { needPrivateKey: true, production: false });
-  const issuer = new TokenIssuer({
-    privateKey: keys.signingKey!.privateKey,
-    kid: keys.signingKey!.kid,
-    issuer: 'helpdesk',
-    audience: 'helpdesk-api',
-    ttlSeconds: 3600,
-  });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-    DATABASE_URL: db.serverUrl,
-    DATABASE_NAME: db.name,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    AUTH_PUBLIC_KEY: publicPem,
-    SLA_SCAN_INTERVAL: '1s',
-    ...overrides,
-  };
-  let app: INestApplication;
-  try {
-    app = await createServiceApp({
-      serviceName: SERVICE_NAME,
-      loadModule: () => AppModule.forRoot(env),
-      globalPrefix: GLOBAL_PREFIX,
-      microservice: (a) => ({ strategy: createKafkaEventServer(a) }),
-    });
-    await app.init();
-  } catch (e) {
-    await db.drop().catch(() => undefined);
-    throw e;
-  }
-  const dataSource = app.get(DataSource);
+  const signer = TestTokenSigner.create();
   const directory = makeDirectory();
-  await seedDirectory(app, directory);
-  return {
-    app,
-    http: app.getHttpServer(),
-    db,
-    env,
-    dataSource,
-    directory,
-    bearer: async (p) => {
-      const principal: Principal = {
-        id: p.id,
-        email: p.email,
-        name: p.name,
-        roles: p.roles,
-        groups: p.groups,
-        locale: 'ja',
-        timeZone: 'Asia/Tokyo',
-      };
-      return `Bearer ${(await issuer.issue(principal)).accessToken}`;
-    },
-    close: async () => {
-      await app.close();
-      await db.drop();
-    },
-  };
+  const service = await startServiceTestApp({
+    serviceName: SERVICE_NAME,
+    globalPrefix: GLOBAL_PREFIX,
+    loadModule: (env) => AppModule.forRoot(env),
+    databasePrefix: `inc_${name}`,
+    env: { AUTH_PUBLIC_KEY: signer.publicKeyPem, SLA_SCAN_INTERVAL: '1s', ...overrides },
+    prepare: (app) => seedDirectory(app, directory),
+  });
+  return { ...service, directory, bearer: (p) => signer.bearer(p) };
 }
 
 async function seedDirectory(app: INestApplication, d: TestDirectory): Promise<void> {
@@ -187,18 +122,5 @@ async function seedDirectory(app: INestApplication, d: TestDirectory): Promise<v
 
 /** supertest against the app with a principal's token (await the result: it sends the request). */
 export function as(t: IncidentTestApp, p: TestPerson) {
-  const send = async (method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, body?: object, version?: number) => {
-    const token = await t.bearer(p);
-    const r = request(t.http)[method](`${API}${path}`).set('Authorization', token);
-    if (version !== undefined) r.set('If-Match', `"${version}"`);
-    return body === undefined ? r : r.send(body);
-  };
-  return {
-    get: (path: string) => send('get', path),
-    post: (path: string, body: object = {}, version?: number) => send('post', path, body, version),
-    patch: (path: string, body: object, version?: number) => send('patch', path, body, version),
-    put: (path: string, body: object) => send('put', path, body),
-    delete: (path: string) => send('delete', path),
-    token: () => t.bearer(p),
-  };
+  return requestAs(t, p);
 }

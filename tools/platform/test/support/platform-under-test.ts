@@ -37,6 +37,8 @@ export async function startPlatform(label: string): Promise<PlatformUnderTest> {
   const gatewayPort = await freePort();
   let incidentServicePort = await freePort();
   while (incidentServicePort === gatewayPort) incidentServicePort = await freePort();
+  let knowledgeServicePort = await freePort();
+  while ([gatewayPort, incidentServicePort].includes(knowledgeServicePort)) knowledgeServicePort = await freePort();
   const stateDir = mkdtempSync(join(tmpdir(), `platform-${label}-`));
   const database = `t_${label}_${randomBytes(4).toString('hex')}`;
 
@@ -46,6 +48,7 @@ export async function startPlatform(label: string): Promise<PlatformUnderTest> {
       ...process.env,
       GATEWAY_PORT: String(gatewayPort),
       INCIDENT_SERVICE_PORT: String(incidentServicePort),
+      KNOWLEDGE_BASE_SERVICE_PORT: String(knowledgeServicePort),
       PLATFORM_STATE_DIR: stateDir,
       // One database per app (<prefix>_gateway, <prefix>_incident, …), as in production.
       DATABASE_NAME_PREFIX: database,

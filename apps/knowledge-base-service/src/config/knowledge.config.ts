@@ -1,0 +1,25 @@
+import { BOOLEAN_VARIABLE, ServiceConfig, toBoolean } from '@helpdesk/config';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
+
+/** The knowledge base service's environment (everything else comes from ServiceConfig). */
+export class KnowledgeConfig extends ServiceConfig {
+  override PORT: number = 3003;
+  override DATABASE_NAME?: string = 'helpdesk_knowledge';
+
+  /**
+   * Seed the category tree and the starter articles (published through the normal path, so they are
+   * searchable) when they are missing. On for the platform and the demo; idempotent.
+   */
+  @Transform(toBoolean)
+  @IsBoolean(BOOLEAN_VARIABLE)
+  SEED_REFERENCE_DATA: boolean = true;
+
+  /**
+   * The Kafka consumer group of this service's consumers and inbox; default the service name. Every
+   * replica of one deployment shares it; a parallel deployment (or a test app) takes its own.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'must be 1–200 letters, digits, dots, underscores or hyphens' })
+  KAFKA_CONSUMER_GROUP?: string;
+}

@@ -1,0 +1,10 @@
+import { Provider } from '@nestjs/common';
+import { loadTextAnalyzer, TextAnalyzer } from '@helpdesk/text-analysis';
+
+/** Injection token of the shared TextAnalyzer (kuromoji's dictionary loads once, at start-up). */
+export const TEXT_ANALYZER = Symbol('TEXT_ANALYZER');
+
+export const textAnalyzerProvider: Provider<Promise<TextAnalyzer>> = {
+  provide: TEXT_ANALYZER,
+  useFactory: () => loadTextAnalyzer(),
+};
