@@ -45,6 +45,7 @@ export class AppModule {
         MessagingModule.forRoot({
           serviceName: SERVICE_NAME,
           brokers: config.KAFKA_BROKERS,
+          consumerGroup: config.KAFKA_CONSUMER_GROUP,
           publishes: [Topics.incident, Topics.serviceRequest],
           consumes: [Topics.identityUser, Topics.identityGroup, Topics.problem],
           topics: { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR },

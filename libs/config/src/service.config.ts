@@ -35,6 +35,14 @@ export class ServiceConfig {
   @Matches(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, { message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS: string = '127.0.0.1:9092';
 
+  /**
+   * The Kafka consumer group of this service's consumers and inbox; default the service name. Every
+   * replica of one deployment shares it; a parallel deployment (or a test app) takes its own.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'must be 1–200 letters, digits, dots, underscores or hyphens' })
+  KAFKA_CONSUMER_GROUP?: string;
+
   @IsInt()
   @Min(1)
   @Max(256)

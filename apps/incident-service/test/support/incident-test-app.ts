@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { Role } from '@helpdesk/contracts';
+import { Role, Topics } from '@helpdesk/contracts';
 import { requestAs, ServiceTestApp, startServiceTestApp, TestPrincipal, TestTokenSigner } from '@helpdesk/testing';
 import { DataSource } from 'typeorm';
 import { AppModule, GLOBAL_PREFIX, SERVICE_NAME } from '../../src/app.module';
@@ -74,6 +74,8 @@ export async function startIncidentService(name: string, overrides: NodeJS.Proce
     globalPrefix: GLOBAL_PREFIX,
     loadModule: (env) => AppModule.forRoot(env),
     databasePrefix: `inc_${name}`,
+    // Its own consumer group, from the topics' ends: no partitions shared with other test apps, no replay.
+    consumes: [Topics.identityUser, Topics.identityGroup, Topics.problem],
     env: { AUTH_PUBLIC_KEY: signer.publicKeyPem, SLA_SCAN_INTERVAL: '1s', ...overrides },
     prepare: (app) => seedDirectory(app, directory),
   });

@@ -1,6 +1,6 @@
 import { BOOLEAN_VARIABLE, ServiceConfig, toBoolean } from '@helpdesk/config';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 
 /** The knowledge base service's environment (everything else comes from ServiceConfig). */
 export class KnowledgeConfig extends ServiceConfig {
@@ -14,12 +14,4 @@ export class KnowledgeConfig extends ServiceConfig {
   @Transform(toBoolean)
   @IsBoolean(BOOLEAN_VARIABLE)
   SEED_REFERENCE_DATA: boolean = true;
-
-  /**
-   * The Kafka consumer group of this service's consumers and inbox; default the service name. Every
-   * replica of one deployment shares it; a parallel deployment (or a test app) takes its own.
-   */
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'must be 1–200 letters, digits, dots, underscores or hyphens' })
-  KAFKA_CONSUMER_GROUP?: string;
 }
