@@ -98,6 +98,18 @@ describe('incidents (real PostgreSQL and Kafka)', () => {
       opened.body.version,
     );
     expect(both.body).toMatchObject({ category: 'hardware', subcategory: 'hardware.monitor' });
+
+    // Every event's snapshot says whether its category counts for net FCR (hardware break/fix does not).
+    const flags = await waitFor(() => {
+      const mine = recorder
+        .values<EventEnvelope<{ incident: { categoryFirstLevelResolvable: boolean | null } }>>(Topics.incident)
+        .filter((e) => e.aggregateId === opened.body.id);
+      return mine.length >= 2 ? mine.map((e) => [e.type, e.payload.incident.categoryFirstLevelResolvable]) : undefined;
+    });
+    expect(flags).toEqual([
+      ['incident.created', true],
+      ['incident.updated', false],
+    ]);
   });
 
   it('keeps employees to their own incidents (404 for others, 403 for staff-only actions)', async () => {

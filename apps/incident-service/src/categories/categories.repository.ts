@@ -32,6 +32,11 @@ export class CategoriesRepository {
     return this.categories(manager).findOneBy({ code: code.toLowerCase() });
   }
 
+  /** Every category's code and first-level flag (retired ones too: old incidents still carry them). */
+  allFlags(manager?: EntityManager): Promise<Pick<CategoryEntity, 'code' | 'firstLevelResolvable'>[]> {
+    return this.categories(manager).find({ select: { code: true, firstLevelResolvable: true } });
+  }
+
   findByCodes(codes: string[], manager?: EntityManager): Promise<CategoryEntity[]> {
     return codes.length ? this.categories(manager).findBy({ code: In(codes) }) : Promise.resolve([]);
   }

@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { toCategoryDto, toCategoryTreeDto, toHistoryEntryDto } from './category.mapper';
 import { CategoryException } from './category.exception';
 import { CategoriesRepository } from './categories.repository';
+import { CategoryFlagsCache } from './category-flags.cache';
 import { DEFAULT_CATEGORIES } from './default-categories.constant';
 import { CategoryDto, CategoryTreeDto } from './dto/category.dto';
 import { CreateCategoryDto } from './dto/create-category.dto';
@@ -35,6 +36,7 @@ export class CategoriesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly categories: CategoriesRepository,
+    private readonly flags: CategoryFlagsCache,
   ) {}
 
   /** Top-level categories (paged) with their subcategories; employees see active ones only. */
@@ -72,10 +74,10 @@ export class CategoriesService {
     return toCategoryTreeDto(category, children);
   }
 
-  create(dto: CreateCategoryDto, actor: ChangeActor): Promise<CategoryDto> {
+  async create(dto: CreateCategoryDto, actor: ChangeActor): Promise<CategoryDto> {
     const taken = () => CategoryException.codeTaken(dto.code);
     // A unique-index race on the code becomes the same 409 rather than a 500.
-    return runInTransaction(
+    const created = await runInTransaction(
       this.dataSource,
       async (manager) => {
         if (await this.categories.findByCode(dto.code, manager)) throw taken();
@@ -106,15 +108,17 @@ export class CategoriesService {
       },
       { category_code: taken },
     );
+    this.flags.invalidate();
+    return created;
   }
 
-  update(
+  async update(
     idOrCode: string,
     dto: UpdateCategoryDto,
     expectedVersion: number | undefined,
     actor: ChangeActor,
   ): Promise<CategoryDto> {
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const category = await this.categories.findByIdOrCode(idOrCode, manager, true);
       if (!category) throw CategoryException.notFound();
       if (expectedVersion !== undefined && expectedVersion !== category.version) {
@@ -134,6 +138,8 @@ export class CategoriesService {
       await this.record(manager, category, before.active && !category.active ? 'deactivated' : 'updated', before, actor);
       return toCategoryDto(category);
     });
+    this.flags.invalidate();
+    return updated;
   }
 
   async history(idOrCode: string, query: PageQueryDto): Promise<Page<HistoryEntryDto>> {

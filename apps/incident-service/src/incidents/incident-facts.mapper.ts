@@ -52,6 +52,8 @@ export interface SnapshotNames {
   caller: DirectoryUserEntity | null;
   group: DirectoryGroupEntity | null;
   assignee: DirectoryUserEntity | null;
+  /** The (sub)category's first-level flag (CategoryFlagsCache); null without a category. */
+  categoryFirstLevelResolvable?: boolean | null;
 }
 
 export function toSnapshot(e: IncidentEntity, names: SnapshotNames, sla: IncidentSlaSnapshot | null): IncidentSnapshot {
@@ -68,6 +70,7 @@ export function toSnapshot(e: IncidentEntity, names: SnapshotNames, sla: Inciden
     channel: e.channel,
     category: e.category,
     subcategory: e.subcategory,
+    categoryFirstLevelResolvable: names.categoryFirstLevelResolvable ?? null,
     shortDescription: e.shortDescription,
     description: e.description,
     impact: e.impact,

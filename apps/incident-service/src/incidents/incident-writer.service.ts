@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventActor, EventDefinition, IncidentEventPayload, IncidentSlaSnapshot, isUuid } from '@helpdesk/contracts';
 import { OutboxService } from '@helpdesk/messaging';
 import { EntityManager } from 'typeorm';
+import { CategoryFlagsCache } from '../categories/category-flags.cache';
 import { DirectoryCache } from '../directory/directory-cache';
 import { diffFacts, FieldChange } from './domain/incident-state-machine';
 import { factsOf, toSnapshot } from './incident-facts.mapper';
@@ -38,6 +39,7 @@ export class IncidentWriter {
   constructor(
     private readonly incidents: IncidentsRepository,
     private readonly directory: DirectoryCache,
+    private readonly categoryFlags: CategoryFlagsCache,
     private readonly outbox: OutboxService,
     private readonly sla: IncidentSlaTracker,
   ) {}
@@ -75,12 +77,18 @@ export class IncidentWriter {
       // One connection per transaction: queries one after the other (pg refuses overlapping ones in v9).
       const users = await this.directory.findUsers([after.callerId, ...(after.assigneeId ? [after.assigneeId] : [])], manager);
       const groups = await this.directory.findGroups(after.assignmentGroupId ? [after.assignmentGroupId] : [], manager);
+      const categoryFirstLevelResolvable = await this.categoryFlags.firstLevelResolvable(
+        after.category,
+        after.subcategory,
+        manager,
+      );
       const incident = toSnapshot(
         after,
         {
           caller: users.get(after.callerId) ?? null,
           group: (after.assignmentGroupId && groups.get(after.assignmentGroupId)) || null,
           assignee: (after.assigneeId && users.get(after.assigneeId)) || null,
+          categoryFirstLevelResolvable,
         },
         sla,
       );

@@ -32,6 +32,11 @@ export interface IncidentSnapshot {
   channel: string;
   category: string | null;
   subcategory: string | null;
+  /**
+   * Whether the subcategory (else the category) may be resolved at first level: itil.md's net FCR leaves
+   * the others out. Null without a category; absent in events written before it existed.
+   */
+  categoryFirstLevelResolvable?: boolean | null;
   shortDescription: string;
   description: string;
   impact: number;
