@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CategoriesService } from '../src/categories/categories.service';
+import { DirectoryCache } from '../src/directory/directory-cache';
 import { DirectoryRepository } from '../src/directory/directory.repository';
 import { RoutingRulesRepository } from '../src/routing/routing-rules.repository';
 import { RoutingRulesService } from '../src/routing/routing-rules.service';
@@ -359,8 +360,11 @@ describe('routing rules and categories (real PostgreSQL and Kafka)', () => {
     it('skips a rule whose group became inactive (identity event), then routes again once it is back', async () => {
       const directory = t.app.get(DirectoryRepository);
       const network = (await directory.findGroup(groups().network))!;
-      const setActive = (active: boolean) =>
-        t.dataSource.transaction((m) => directory.upsertGroup(m, { ...network, active }, new Date()));
+      // As the identity consumer applies a group event: the row, then this replica's display cache.
+      const setActive = async (active: boolean) => {
+        await t.dataSource.transaction((m) => directory.upsertGroup(m, { ...network, active }, new Date()));
+        t.app.get(DirectoryCache).forget(network.id);
+      };
       await setActive(false);
       try {
         expect(await route('VPNに繋がらない')).toMatchObject({ groupId: groups().serviceDesk, ruleId: null });

@@ -16,12 +16,14 @@ interface Entry<T> {
  * People's and groups' rows by id for display (names in API answers and in event snapshots), read through
  * to the directory copy and kept for a few seconds: every incident read and write names its caller, group
  * and assignee, and those are few and rarely change. A rename shows everywhere within the TTL; this
- * replica's own directory consumer forgets an entry at once. Never used to decide access.
+ * replica's own directory consumer forgets an entry at once. Never used to decide access; routing uses
+ * it for its targets, whose rules are cached for a similar time anyway.
  */
 @Injectable()
 export class DirectoryCache {
   private readonly users = new Map<string, Entry<DirectoryUserEntity>>();
   private readonly groups = new Map<string, Entry<DirectoryGroupEntity>>();
+  private readonly groupsByName = new Map<string, Entry<DirectoryGroupEntity>>();
 
   constructor(
     private readonly directory: DirectoryRepository,
@@ -37,9 +39,25 @@ export class DirectoryCache {
     return this.lookup(this.groups, ids, (missing) => this.directory.findGroups(missing, manager));
   }
 
+  /** A group by its name, case-insensitively (routing rules and the service desk name groups). */
+  async findGroupByName(name: string, manager?: EntityManager): Promise<DirectoryGroupEntity | null> {
+    const key = name.toLowerCase();
+    const now = Date.now();
+    const entry = this.groupsByName.get(key);
+    if (entry && entry.until > now) return entry.value;
+    const group = await this.directory.findGroupByName(name, manager);
+    if (this.ttlMs > 0) {
+      if (this.groupsByName.size >= MAX_ENTRIES) this.groupsByName.clear();
+      this.groupsByName.set(key, { value: group, until: now + this.ttlMs });
+    }
+    return group;
+  }
+
   forget(id: string): void {
     this.users.delete(id);
     this.groups.delete(id);
+    // A rename or (de)activation may change what any name finds; groups change rarely.
+    this.groupsByName.clear();
   }
 
   private async lookup<T extends { id: string }>(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityRowLoader } from '@helpdesk/database';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ListScope } from './incident-access.policy';
 import { IncidentAttachmentContentEntity, IncidentAttachmentEntity } from './entities/incident-attachment.entity';
@@ -27,7 +28,11 @@ export type IncidentRef = { id: string } | { number: string };
 /** The only code that touches the incident tables. */
 @Injectable()
 export class IncidentsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly rows: EntityRowLoader<IncidentEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.rows = new EntityRowLoader(dataSource, IncidentEntity);
+  }
 
   private m(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -44,7 +49,7 @@ export class IncidentsRepository {
   }
 
   find(ref: IncidentRef, manager?: EntityManager): Promise<IncidentEntity | null> {
-    return this.m(manager).findOneBy(IncidentEntity, ref);
+    return 'id' in ref ? this.rows.findOneBy('id', ref.id, manager) : this.rows.findOneBy('number', ref.number, manager);
   }
 
   /** Locks the row for the rest of the transaction, so concurrent changes apply one after the other. */

@@ -18,6 +18,7 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, Page, toPage } from '@helpdesk/service
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { IncidentConfig } from '../config/incident.config';
+import { DirectoryCache } from '../directory/directory-cache';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { Channel, LIVE_CHANNELS } from './domain/incident-state';
 import { applyIncidentCommand, IllegalTransitionError, IncidentCommand, TransitionResult } from './domain/incident-state-machine';
@@ -61,6 +62,7 @@ export class IncidentsService {
     private readonly views: IncidentViewMapper,
     private readonly settings: IncidentConfig,
     private readonly categories: IncidentCategoryValidator,
+    private readonly names: DirectoryCache,
   ) {}
 
   async create(principal: Principal, dto: CreateIncidentDto): Promise<IncidentDto> {
@@ -92,7 +94,10 @@ export class IncidentsService {
     const actor = actorOf(principal);
 
     const created = await this.dataSource.transaction(async (manager) => {
-      const caller = await this.directory.findUser(callerId, manager);
+      // Someone else as caller must exist now; one's own row only feeds routing by department.
+      const caller = dto.callerId
+        ? await this.directory.findUser(callerId, manager)
+        : ((await this.names.findUsers([callerId], manager)).get(callerId) ?? null);
       if (dto.callerId && !caller) {
         throw IncidentException.badField(IncidentErrorCode.UnknownUser, 'callerId', 'is not a known user');
       }

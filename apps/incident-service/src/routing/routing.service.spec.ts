@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { IncidentConfig } from '../config/incident.config';
+import { DirectoryCache } from '../directory/directory-cache';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { DirectoryGroupEntity } from '../directory/entities/directory-group.entity';
 import { RoutingRuleEntity } from './entities/routing-rule.entity';
@@ -78,7 +79,12 @@ describe('RoutingService', () => {
       group('g-desktop', 'Desktop Support', 2),
     ];
     config = Object.assign(new IncidentConfig(), { SERVICE_DESK_GROUP_NAME: 'Service Desk' });
-    service = new RoutingService(repo as unknown as RoutingRulesRepository, directory as unknown as DirectoryRepository, config);
+    service = new RoutingService(
+      repo as unknown as RoutingRulesRepository,
+      directory as unknown as DirectoryRepository,
+      config,
+      new DirectoryCache(directory as unknown as DirectoryRepository, 0),
+    );
   });
   afterEach(() => jest.restoreAllMocks());
 

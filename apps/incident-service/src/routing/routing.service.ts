@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IncidentConfig } from '../config/incident.config';
+import { DirectoryCache } from '../directory/directory-cache';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { DirectoryGroupEntity } from '../directory/entities/directory-group.entity';
 import { IncidentRouter } from '../incidents/ports/incident-router.port';
@@ -38,6 +39,8 @@ export class RoutingService implements IncidentRouter {
     private readonly rules: RoutingRulesRepository,
     private readonly directory: DirectoryRepository,
     private readonly config: IncidentConfig,
+    /** Group-by-name lookups on every creation (seed rules and the service desk name their group). */
+    private readonly names: DirectoryCache,
   ) {}
 
   async route(
@@ -75,7 +78,10 @@ export class RoutingService implements IncidentRouter {
     rule: Pick<RoutingRuleDefinition, 'assignmentGroupId' | 'assignmentGroupName'>,
     manager?: EntityManager,
   ): Promise<DirectoryGroupEntity | null> {
-    const group = await this.findTarget(rule, manager);
+    const group =
+      !rule.assignmentGroupId && rule.assignmentGroupName
+        ? await this.names.findGroupByName(rule.assignmentGroupName, manager)
+        : await this.findTarget(rule, manager);
     return group?.active ? group : null;
   }
 
@@ -101,7 +107,7 @@ export class RoutingService implements IncidentRouter {
   }
 
   private async serviceDesk(manager: EntityManager): Promise<DirectoryGroupEntity | null> {
-    const desk = await this.directory.findGroupByName(this.config.SERVICE_DESK_GROUP_NAME, manager);
+    const desk = await this.names.findGroupByName(this.config.SERVICE_DESK_GROUP_NAME, manager);
     if (desk?.active) return desk;
     const groups = await this.directory.listGroups(manager);
     return groups.find((g) => g.active && g.tier === 1) ?? null;
