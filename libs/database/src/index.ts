@@ -2,5 +2,5 @@ export { createDataSource, createDataSourceOptions, ServiceDataSourceOptions } f
 export { databaseUrlFor, dropDatabase, ensureDatabaseExists } from './database-url';
 export { DatabaseModule, DatabaseModuleOptions } from './database.module';
 export { SnakeNamingStrategy, snakeCase } from './snake-naming.strategy';
-export { EntityRowLoader } from './entity-row-loader';
+export { EntityRows } from './entity-rows';
 export { runInTransaction, UNIQUE_VIOLATION, UniqueViolations } from './run-in-transaction';

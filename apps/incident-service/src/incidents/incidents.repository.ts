@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityRowLoader } from '@helpdesk/database';
+import { EntityRows } from '@helpdesk/database';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ListScope } from './incident-access.policy';
 import { IncidentAttachmentContentEntity, IncidentAttachmentEntity } from './entities/incident-attachment.entity';
@@ -28,18 +28,20 @@ export type IncidentRef = { id: string } | { number: string };
 /** The only code that touches the incident tables. */
 @Injectable()
 export class IncidentsRepository {
-  private readonly rows: EntityRowLoader<IncidentEntity>;
+  private readonly rows: EntityRows<IncidentEntity>;
+  private readonly historyRows: EntityRows<IncidentHistoryEntity>;
 
   constructor(private readonly dataSource: DataSource) {
-    this.rows = new EntityRowLoader(dataSource, IncidentEntity);
+    this.rows = new EntityRows(dataSource, IncidentEntity);
+    this.historyRows = new EntityRows(dataSource, IncidentHistoryEntity);
   }
 
   private m(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
   }
 
-  async insert(manager: EntityManager, incident: IncidentEntity): Promise<void> {
-    await manager.insert(IncidentEntity, incident);
+  insert(manager: EntityManager, incident: IncidentEntity): Promise<void> {
+    return this.rows.insert(incident, manager);
   }
 
   /** Writes every column of the row; the caller holds its lock (findForUpdate) and bumped version. */
@@ -126,9 +128,8 @@ export class IncidentsRepository {
     }
   }
 
-  async addHistory(manager: EntityManager, entry: Omit<IncidentHistoryEntity, 'id'>): Promise<void> {
-    // jsonb changes hold arbitrary values, which TypeORM's deep-partial type cannot express.
-    await manager.insert(IncidentHistoryEntity, entry as never);
+  addHistory(manager: EntityManager, entry: Omit<IncidentHistoryEntity, 'id'>): Promise<void> {
+    return this.historyRows.insert(Object.assign(new IncidentHistoryEntity(), entry), manager);
   }
 
   history(incidentId: string, afterId: string | null, limit: number, includeWorkNotes: boolean) {

@@ -1,9 +1,10 @@
-import { EntityRowLoader } from '@helpdesk/database';
+import { EntityRows } from '@helpdesk/database';
+import { IncidentHistoryEntity } from '../src/incidents/entities/incident-history.entity';
 import { IncidentEntity } from '../src/incidents/entities/incident.entity';
 import { as, IncidentTestApp, startIncidentService } from './support/incident-test-app';
 
 /** The hot-path loader hydrates an incident exactly as TypeORM's own findOneBy does, every column type included. */
-describe('EntityRowLoader on incidents (real PostgreSQL)', () => {
+describe('EntityRows on incidents (real PostgreSQL)', () => {
   let t: IncidentTestApp;
 
   beforeAll(async () => {
@@ -29,7 +30,7 @@ describe('EntityRowLoader on incidents (real PostgreSQL)', () => {
     });
     expect([fresh.status, phone.status]).toEqual([201, 201]);
 
-    const loader = new EntityRowLoader(t.dataSource, IncidentEntity);
+    const loader = new EntityRows(t.dataSource, IncidentEntity);
     for (const { id, number } of [fresh.body, phone.body]) {
       const typeorm = await t.dataSource.manager.findOneBy(IncidentEntity, { id });
       expect(typeorm).not.toBeNull();
@@ -37,5 +38,21 @@ describe('EntityRowLoader on incidents (real PostgreSQL)', () => {
       expect(await loader.findOneBy('number', number)).toEqual(typeorm);
     }
     expect(await loader.findOneBy('number', 'INC9999999')).toBeNull();
+
+    // A row inserted by EntityRows reads back through TypeORM as it was (jsonb, Japanese, emoji, nulls),
+    // with the identity column left to the database.
+    const entry = Object.assign(new IncidentHistoryEntity(), {
+      incidentId: fresh.body.id,
+      at: new Date('2026-12-01T09:30:00.123Z'),
+      actorId: null,
+      actorRole: 'system',
+      action: 'update',
+      changes: [{ field: 'shortDescription', from: 'プリンター', to: 'プリンター 🖨️' }],
+      note: null,
+      version: 99,
+    });
+    await t.dataSource.transaction((m) => new EntityRows(t.dataSource, IncidentHistoryEntity).insert(entry, m));
+    const stored = await t.dataSource.manager.findOneBy(IncidentHistoryEntity, { incidentId: fresh.body.id, version: 99 });
+    expect(stored).toEqual({ ...entry, id: expect.any(String) });
   });
 });
