@@ -108,6 +108,23 @@ describe('input validation: bad input is a 400 with details, never a 500', () =>
     await request(gw.http).patch(`${API}/groups/${groupId}`).set('Authorization', admin).send({ nameJa: null }).expect(200);
   });
 
+  it('a malformed or oversized JSON body is a 4xx on body, with a reason a person can act on', async () => {
+    const malformed = await request(gw.http)
+      .post(`${API}/auth/login`)
+      .set('Content-Type', 'application/json')
+      .send('{"email": "agent@example.com", ');
+    expect400On(malformed, 'body');
+    expect(malformed.body.message).toBe('The request body is not valid JSON');
+    const huge = await request(gw.http)
+      .post(`${API}/auth/login`)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ email: 'agent@example.com', password: 'x'.repeat(200_000) }));
+    expect({ status: huge.status, details: huge.body.details }).toEqual({
+      status: 413,
+      details: [{ field: 'body', reason: 'is too large' }],
+    });
+  });
+
   it('hand-made cursors are a 400 on cursor, not a database error', async () => {
     const cases: Array<[string, string]> = [
       ['/users', encodeCursor({ n: 'x', id: 'not-a-uuid' })],

@@ -4,6 +4,7 @@ import { CustomStrategy } from '@nestjs/microservices';
 import { ConfigValidationError } from '@helpdesk/config';
 import { AppLogger, CorrelationMiddleware, HealthRegistry } from '@helpdesk/observability';
 import type { NextFunction, Request, Response } from 'express';
+import { installBodyParserErrors } from '../http/body-parser-errors';
 import { serveServiceOpenApi } from '../openapi/service-openapi.setup';
 
 export interface BootstrapOptions {
@@ -45,6 +46,7 @@ export async function createServiceApp(options: Omit<BootstrapOptions, 'port' | 
   app.use((req: Request, res: Response, next: NextFunction) => correlation.use(req, res, next));
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: OPERATIONS_ROUTES });
   await options.configure?.(app);
+  installBodyParserErrors(app);
   if (options.openApi !== false && options.globalPrefix) {
     serveServiceOpenApi(app, {
       title: options.openApi?.title ?? options.serviceName,

@@ -29,7 +29,13 @@ describe('HttpErrorFilter.toBody', () => {
     expect(filter.toBody(new NotFoundException('No such user')).statusCode).toBe(404);
     expect(filter.toBody(new ConflictException()).statusCode).toBe(409);
     const parse = filter.toBody(Object.assign(new SyntaxError('Unexpected token'), { status: 400, type: 'entity.parse.failed' }));
-    expect(parse).toMatchObject({ statusCode: 400, message: 'The request body is not valid JSON' });
+    expect(parse).toMatchObject({
+      statusCode: 400,
+      message: 'The request body is not valid JSON',
+      details: [{ field: 'body', reason: 'is not valid JSON' }],
+    });
+    const large = filter.toBody(Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' }));
+    expect(large).toMatchObject({ statusCode: 413, details: [{ field: 'body', reason: 'is too large' }] });
   });
 
   it('hides internals of unknown errors', () => {

@@ -3,14 +3,7 @@ import { RequestContext } from '@helpdesk/observability';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ApiErrorBody, ApiErrorDetail } from './api-error';
-
-/** Express body-parser errors carry a status and a type; they are the caller's fault, not ours. */
-interface BodyParserError {
-  status?: number;
-  statusCode?: number;
-  type?: string;
-  message: string;
-}
+import { bodyParserException } from './body-parser-errors';
 
 /** Every error leaves as { statusCode, error, message, details[] }; unknown errors never leak internals. */
 @Catch()
@@ -45,17 +38,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       }
       return { statusCode, error: reason(statusCode), message, details, ...(code ? { code } : {}), correlationId };
     }
-    const parserError = exception as BodyParserError;
-    const status = parserError?.status ?? parserError?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500 && typeof parserError.type === 'string') {
-      const message =
-        parserError.type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON'
-          : parserError.type === 'entity.too.large'
-            ? 'The request body is too large'
-            : parserError.message;
-      return { statusCode: status, error: reason(status), message, details: [{ field: 'body', reason: message }], correlationId };
-    }
+    // A raw body-parser error (installBodyParserErrors converts them before they get here in the apps).
+    const parserError = bodyParserException(exception);
+    if (parserError) return this.toBody(parserError);
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: reason(500),

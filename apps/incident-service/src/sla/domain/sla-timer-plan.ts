@@ -184,8 +184,12 @@ function reconcile(
   // Zero-length pauses count for nothing: drop them so the list only grows with real holds.
   t.pauses = pauses.filter((p) => p.to === null || p.to.getTime() > p.from.getTime());
 
-  // A stopped timer left as it was keeps its final figures (even if its calendar changed since).
-  return definitionChanged || t.stoppedAt === null ? reevaluate(t, at, reference) : t;
+  // A stopped timer left as it was keeps its final figures (even if its calendar changed since). The figures
+  // are taken no earlier than the timer's latest recorded instant: a change stamped earlier (a replica whose
+  // clock is behind) must not read a pause it just opened as not yet begun.
+  if (!definitionChanged && t.stoppedAt !== null) return t;
+  const latestMs = t.pauses.reduce((ms, p) => Math.max(ms, p.from.getTime(), p.to?.getTime() ?? 0), atMs);
+  return reevaluate(t, new Date(latestMs), reference);
 }
 
 /** The timer with its stored figures recomputed at `at` (after a change, or an edit of its calendar). */
