@@ -128,6 +128,12 @@ function run(input: Lifecycle, skewMinutes = 0): Step[] {
   return steps;
 }
 
+/** A P1 opened, assigned and started in the same minute, then these commands in that minute too. */
+function startedAtOnce(then: IncidentCommand[]): Lifecycle {
+  const commands: IncidentCommand[] = [{ type: 'assign', groupId: GROUP, assigneeId: null }, { type: 'start' }, ...then];
+  return { openedAt: new Date('2001-01-01T00:00:00.000Z'), impact: 1, urgency: 1, steps: commands.map((c) => [c, 0]) };
+}
+
 const byKind = (timers: SlaTimerRecord[], kind: string) => timers.find((t) => t.kind === kind);
 
 function checkPauses(t: SlaTimerRecord): void {
@@ -171,17 +177,10 @@ describe('planTimerChanges over random lifecycles (property)', () => {
           // Found by this property: a hold stamped 7 minutes behind the previous change (clock skew) left the
           // resolution timer reading "running" because its figures were taken before the pause began.
           [
-            {
-              openedAt: new Date('2001-01-01T00:00:00.000Z'),
-              impact: 1,
-              urgency: 1,
-              steps: [
-                [{ type: 'assign', groupId: GROUP, assigneeId: null }, 0],
-                [{ type: 'start' }, 0],
-                [{ type: 'update', impact: 1, urgency: 1 }, 0],
-                [{ type: 'hold', reason: 'awaiting_user' }, 0],
-              ],
-            },
+            startedAtOnce([
+              { type: 'update', impact: 1, urgency: 1 },
+              { type: 'hold', reason: 'awaiting_user' },
+            ]),
             7,
           ],
         ],
@@ -211,20 +210,7 @@ describe('planTimerChanges over random lifecycles (property)', () => {
         numRuns: 500,
         examples: [
           // Found by this property: resolved and reopened in the same minute leaves no (zero-length) pause.
-          [
-            {
-              openedAt: new Date('2001-01-01T00:00:00.000Z'),
-              impact: 1,
-              urgency: 1,
-              steps: [
-                [{ type: 'assign', groupId: GROUP, assigneeId: null }, 0],
-                [{ type: 'start' }, 0],
-                [{ type: 'resolve', code: 'other', notes: '直しました ✅' }, 0],
-                [{ type: 'reopen' }, 0],
-                [{ type: 'start' }, 0],
-              ],
-            },
-          ],
+          [startedAtOnce([{ type: 'resolve', code: 'other', notes: '直しました ✅' }, { type: 'reopen' }, { type: 'start' }])],
         ],
       },
     );
