@@ -20,6 +20,7 @@ import { SlaPolicyEntity } from './sla/entities/sla-policy.entity';
 import { SlaTimerEntity } from './sla/entities/sla-timer.entity';
 import { ImportJobFileEntity } from './imports/entities/import-job-file.entity';
 import { ImportJobEntity } from './imports/entities/import-job.entity';
+import { ProblemRefEntity } from './problem-links/entities/problem-ref.entity';
 
 /** Every TypeORM entity of the incident service (each feature adds its own here). */
 export const incidentEntities = [
@@ -46,4 +47,5 @@ export const incidentEntities = [
   SlaTimerEntity,
   ImportJobEntity,
   ImportJobFileEntity,
+  ProblemRefEntity,
 ];

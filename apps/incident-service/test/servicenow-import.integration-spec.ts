@@ -9,6 +9,7 @@ import { ImportJobsRepository } from '../src/imports/import-jobs.repository';
 import { plannedWrites } from '../src/imports/import-job-progress';
 import { serviceNowGroupId, serviceNowUserId } from '../src/imports/servicenow/servicenow-directory-ids';
 import { planServiceNowImport } from '../src/imports/servicenow/servicenow-incident-plan';
+import { importedProblemKey } from '../src/imports/servicenow/servicenow-problem-reference';
 import { IncidentSlaWatchService } from '../src/incidents/incident-sla-watch.service';
 import { API, as, IncidentTestApp, startIncidentService, TestPerson } from './support/incident-test-app';
 
@@ -117,6 +118,29 @@ async function waitForJob(t: IncidentTestApp, who: TestPerson, id: string, timeo
     },
     { timeoutMs, intervalMs: 250, description: `import ${id} to finish` },
   );
+}
+
+/**
+ * What the file says of problems, read without the importer's code: each incident's last row (file order) and its
+ * problem_id unless `?`, trimmed with runs of whitespace as one space (`Problem ID  2` → `Problem ID 2`).
+ */
+function problemKeysOfFile(csv: string): Map<string, string> {
+  expect(csv).not.toContain('"'); // no quoted fields: splitting on commas reads them
+  const [header, ...lines] = csv.split(/\r?\n/).filter((l) => l.length > 0);
+  const columns = header.split(',');
+  const numberAt = columns.indexOf('number');
+  const problemAt = columns.indexOf('problem_id');
+  const lastProblemId = new Map<string, string>();
+  for (const line of lines) {
+    const fields = line.split(',');
+    expect(fields).toHaveLength(columns.length);
+    lastProblemId.set(fields[numberAt], fields[problemAt]);
+  }
+  const keys = new Map<string, string>();
+  for (const [number, problemId] of lastProblemId) {
+    if (problemId.trim() !== '?') keys.set(number, problemId.trim().split(/\s+/).join(' '));
+  }
+  return keys;
 }
 
 async function outboxCount(t: IncidentTestApp): Promise<number> {
@@ -469,8 +493,34 @@ describe(`ServiceNow import of the whole sample event log (${DATASET})`, () => {
         reopens: p.outcome.reopenCount,
         assignee: p.outcome.assigneeName && serviceNowUserId(p.outcome.assigneeName),
       });
-      expect(r.events).toBe(1 + p.steps.length);
+      expect(r.events).toBe(1 + p.steps.length + (importedProblemKey(p) ? 1 : 0));
     }
+
+    // The final record's problem reference is handed on once per incident, after its history: one
+    // incident.problem-linked (origin import) with the file's key; the incident itself links no problem yet.
+    const fileKeys = problemKeysOfFile(csv);
+    const linked: Array<{ number: string; problem_id: string | null; detail: unknown; last: boolean }> = await t.dataSource.query(
+      `SELECT i.number, i.problem_id, o.envelope->'payload'->'detail' AS detail,
+              (o.envelope->>'sequence')::int = (SELECT max((x.envelope->>'sequence')::int) FROM outbox_message x
+                                                  WHERE x.topic = $1 AND x.message_key = o.message_key) AS last
+         FROM outbox_message o JOIN incident i ON i.id::text = o.message_key
+        WHERE o.topic = $1 AND o.envelope->>'type' = 'incident.problem-linked'`,
+      [Topics.incident],
+    );
+    expect(linked).toHaveLength(fileKeys.size);
+    expect(new Set(linked.map((l) => (l.detail as { externalProblemKey: string }).externalProblemKey))).toEqual(
+      new Set(fileKeys.values()),
+    );
+    for (const l of linked) {
+      expect({ number: l.number, problemId: l.problem_id, last: l.last, detail: l.detail }).toEqual({
+        number: l.number,
+        problemId: null,
+        last: true,
+        detail: { problemId: null, previousProblemId: null, origin: 'import', externalProblemKey: fileKeys.get(l.number) },
+      });
+    }
+    // eslint-disable-next-line no-console
+    console.log(`ServiceNow sample problem references: ${linked.length} incidents, ${new Set(fileKeys.values()).size} problems`);
     const timers = await t.dataSource.query(`SELECT count(*)::int AS n FROM sla_timer WHERE stopped_at IS NULL`);
     expect(timers[0].n).toBe(0);
 

@@ -5,6 +5,7 @@ export {
   IsMultiLineText,
   IsNotBlank,
   IsOptionalButNotNull,
+  IsShortStringList,
   IsSingleLine,
   MULTI_LINE,
   SINGLE_LINE,

@@ -1,5 +1,5 @@
 import { ensureTopicsExist } from '@helpdesk/messaging';
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin, Kafka, logLevel } from 'kafkajs';
 import { testKafkaBrokers } from './test-environment';
 
 /**
@@ -16,7 +16,7 @@ export async function createConsumerGroupAtEnd(groupId: string, topics: string[]
   try {
     await ensureTopicsExist(admin, topics, { partitions: 3, replicationFactor: 1 });
     for (const topic of topics) {
-      for (const p of await admin.fetchTopicOffsets(topic)) ends.push({ topic, partition: p.partition, offset: p.high });
+      for (const p of await offsetsOf(admin, topic)) ends.push({ topic, partition: p.partition, offset: p.high });
     }
   } finally {
     await admin.disconnect();
@@ -38,5 +38,18 @@ export async function createConsumerGroupAtEnd(groupId: string, topics: string[]
     });
   } finally {
     await consumer.disconnect();
+  }
+}
+
+/** A topic created a moment ago may not have elected its partition leaders yet: ask again for up to 15 s. */
+async function offsetsOf(admin: Admin, topic: string) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (e) {
+      if (!(e as { retriable?: boolean }).retriable || Date.now() > deadline) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }

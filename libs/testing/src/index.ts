@@ -11,3 +11,4 @@ export { ServiceTestApp, ServiceTestAppOptions, startServiceTestApp } from './se
 export { TestPrincipal, TestTokenSigner } from './test-token-signer';
 export { requestAs, SignedRequests, signedRequests, SignedTestApp } from './signed-requests';
 export { serviceNowDatasetPath } from './datasets';
+export { testIncidentSnapshot } from './incident-snapshot.factory';

@@ -5,3 +5,5 @@ export { cosineSimilarity, jaccardSimilarity, termVector, TermVector } from './s
 export { porterStem } from './english/porter-stemmer';
 export { HELP_DESK_SYNONYMS, SynonymGroup } from './synonyms/help-desk-synonyms';
 export { loadKuromoji, KuromojiTokenizer } from './japanese/kuromoji-loader';
+export { TEXT_ANALYZER, textAnalyzerProvider } from './nest/text-analyzer.provider';
+export { detectLanguage } from './language/detect-language';

@@ -156,8 +156,10 @@ export class LocalKafka {
   }
 
   private async formatStorage(classpath: string): Promise<void> {
-    // A KRaft cluster id is 16 random bytes in URL-safe base64 (what `kafka-storage random-uuid` prints).
-    const clusterId = randomBytes(16).toString('base64url');
+    // A KRaft cluster id is 16 random bytes in URL-safe base64 (what `kafka-storage random-uuid` prints). Like
+    // Kafka's own Uuid.randomUuid, never one starting with '-': the tool would read it as an option (1 run in 64).
+    let clusterId = randomBytes(16).toString('base64url');
+    while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
     this.opts.log?.(`Formatting Kafka storage in ${this.dataDir} (cluster id ${clusterId})`);
     const args = [
       `-Dlog4j.configuration=file:${LOG4J_CONFIG}`,

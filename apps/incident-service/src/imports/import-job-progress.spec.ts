@@ -9,13 +9,20 @@ import {
 } from './import-job-progress';
 import { ImportedIncidentPlan } from './servicenow/servicenow-incident-plan';
 
-function plan(number: string, openedAt: string, stepTypes: string[] = [], deviations: string[] = []): ImportedIncidentPlan {
+function plan(
+  number: string,
+  openedAt: string,
+  stepTypes: string[] = [],
+  deviations: string[] = [],
+  problemId: string | null = null,
+): ImportedIncidentPlan {
   return {
     number,
     externalKey: `servicenow:${number}`,
     opened: { at: new Date(openedAt) },
     steps: stepTypes.map((type) => ({ command: { type } })),
     deviations: deviations.map((kind) => ({ row: 2, kind, detail: '' })),
+    finalRow: { problemId },
   } as unknown as ImportedIncidentPlan;
 }
 
@@ -89,5 +96,13 @@ describe('import job bookkeeping', () => {
       plan('INC2', '2016-03-01T10:00:00Z', ['respond']),
     ];
     expect(plannedWrites(plans)).toEqual({ steps: 5, events: 2 + 4 });
+  });
+
+  it('predicts one incident.problem-linked more for an incident whose final record names a problem', () => {
+    const plans = [
+      plan('INC1', '2016-03-01T10:00:00Z', ['assign', 'start'], [], 'Problem ID  2'),
+      plan('INC2', '2016-03-01T10:00:00Z', ['assign'], [], null),
+    ];
+    expect(plannedWrites(plans)).toEqual({ steps: 3, events: 2 + 3 + 1 });
   });
 });

@@ -1,5 +1,6 @@
 import { ImportJobEntity, ImportJobProblem } from './entities/import-job.entity';
 import { ImportedIncidentPlan } from './servicenow/servicenow-incident-plan';
+import { importedProblemKey } from './servicenow/servicenow-problem-reference';
 
 /**
  * The bookkeeping of an import job, as plain functions: what one incident's outcome adds to the job's
@@ -98,13 +99,16 @@ export function largestIncidentNumber(plans: readonly ImportedIncidentPlan[]): n
   return max;
 }
 
-/** Steps and events the plans write when created: IncidentCreated, then one event per step (a reply has none). */
+/**
+ * Steps and events the plans write when created: IncidentCreated, one event per step (a reply has none), and
+ * incident.problem-linked when the final record names a problem.
+ */
 export function plannedWrites(plans: readonly ImportedIncidentPlan[]): { steps: number; events: number } {
   let steps = 0;
   let events = 0;
   for (const plan of plans) {
     steps += plan.steps.length;
-    events += 1 + plan.steps.filter((s) => s.command.type !== 'respond').length;
+    events += 1 + plan.steps.filter((s) => s.command.type !== 'respond').length + (importedProblemKey(plan) ? 1 : 0);
   }
   return { steps, events };
 }

@@ -57,7 +57,8 @@ export class IncidentsController {
     description:
       'Employees see only incidents they are the caller of. Staff see their queue by default (their groups, assigned ' +
       'to them; supervisors also breaches); `scope=all` searches everything. Filters: state, priority, group, ' +
-      'assignee (id, me, none), caller, category, channel, q, breached, slaDueBefore, problem; sort=slaDue for queues.',
+      'assignee (id, me, none), caller, category, channel, q, breached, slaDueBefore, problem, problemResolutionProposed; ' +
+      'sort=slaDue for queues.',
   })
   @ApiOkResponse({ type: PageOf(IncidentDto) })
   @ApiErrorResponses(400, 401)

@@ -20,6 +20,8 @@ export interface IncidentListFilter {
   breached?: boolean;
   slaDueBefore?: Date;
   problemId?: string;
+  /** Open incidents with a resolution proposed by their problem (true), or all others (false). */
+  problemResolutionProposed?: boolean;
   sort: 'opened' | 'slaDue';
 }
 
@@ -109,6 +111,10 @@ export class IncidentsRepository {
     if (f.category) qb.andWhere('(i.category = :category OR i.subcategory = :category)', { category: f.category });
     if (f.channel) qb.andWhere('i.channel = :channel', { channel: f.channel });
     if (f.problemId) qb.andWhere('i.problem_id = :problemId', { problemId: f.problemId });
+    if (f.problemResolutionProposed !== undefined) {
+      const proposed = `(i.problem_resolution_proposed_at IS NOT NULL AND i.state IN ('new','assigned','in_progress','on_hold'))`;
+      qb.andWhere(f.problemResolutionProposed ? proposed : `NOT ${proposed}`);
+    }
     if (f.breached !== undefined) {
       qb.andWhere(
         f.breached ? '(i.response_breached OR i.resolution_breached)' : 'NOT (i.response_breached OR i.resolution_breached)',

@@ -253,6 +253,7 @@ export class IncidentsService {
         breached: query.breached,
         slaDueBefore: query.slaDueBefore ? new Date(query.slaDueBefore) : undefined,
         problemId: query.problem,
+        problemResolutionProposed: query.problemResolutionProposed,
         sort,
       },
       scope,

@@ -4,6 +4,7 @@ import { CreateServiceRequests1795536300000 } from './1795536300000-CreateServic
 import { CreateSla1795536100000 } from './1795536100000-CreateSla';
 import { CreateImportJobs1795536400000 } from './1795536400000-CreateImportJobs';
 import { CreateImportJobItems1795536500000 } from './1795536500000-CreateImportJobItems';
+import { CreateProblemRefs1795536600000 } from './1795536600000-CreateProblemRefs';
 
 /** The incident service's migrations, in order (never edit one that has been committed: add another). */
 export const incidentMigrations = [
@@ -13,4 +14,5 @@ export const incidentMigrations = [
   CreateSla1795536100000,
   CreateImportJobs1795536400000,
   CreateImportJobItems1795536500000,
+  CreateProblemRefs1795536600000,
 ];

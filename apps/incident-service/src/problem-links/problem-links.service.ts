@@ -9,12 +9,11 @@ import {
   isUuid,
 } from '@helpdesk/contracts';
 import { EntityManager } from 'typeorm';
-import { IncidentCommand } from '../incidents/domain/incident-state-machine';
 import { factsOf, withFacts } from '../incidents/incident-facts.mapper';
 import { IncidentEntity } from '../incidents/entities/incident.entity';
 import { IncidentsRepository } from '../incidents/incidents.repository';
-import { IncidentsService } from '../incidents/incidents.service';
 import { IncidentWriter } from '../incidents/incident-writer.service';
+import { ProblemResolutionService } from './problem-resolution.service';
 
 /**
  * The incident side of problem management, fed by problem.* events: the incident's problem link, the
@@ -24,8 +23,8 @@ import { IncidentWriter } from '../incidents/incident-writer.service';
 export class ProblemLinksService {
   constructor(
     private readonly incidents: IncidentsRepository,
-    private readonly lifecycle: IncidentsService,
     private readonly writer: IncidentWriter,
+    private readonly resolutions: ProblemResolutionService,
   ) {}
 
   async link(manager: EntityManager, event: EventEnvelope<ProblemEventPayload<{ incidentId: string }>>, linked: boolean) {
@@ -44,7 +43,7 @@ export class ProblemLinksService {
       at: new Date(event.occurredAt),
       note: `${problem.number} ${problem.title}`,
       extraChanges: [{ field: 'problemId', from: current.problemId, to: problemId }],
-      events: [{ event: IncidentProblemLinked, detail: { problemId, previousProblemId: current.problemId } }],
+      events: [{ event: IncidentProblemLinked, detail: { problemId, previousProblemId: current.problemId, origin: 'problem' } }],
     });
   }
 
@@ -72,10 +71,18 @@ export class ProblemLinksService {
   ) {
     const { problem, detail } = event.payload;
     const at = new Date(event.occurredAt);
+    const actor = actorOf(event);
     for (const current of await this.incidents.openByProblem(manager, problem.id)) {
-      if (detail.resolveLinkedIncidents)
-        await this.resolveByProblem(manager, current, problem, detail.resolutionNotes, event, at);
-      else await this.propose(manager, current, problem, event, at);
+      if (detail.resolveLinkedIncidents) {
+        await this.resolutions.resolveByProblem(manager, current, {
+          problem,
+          notes: detail.resolutionNotes,
+          actor,
+          who: { id: isUuid(actor.id) ? actor.id : (current.assigneeId ?? current.openedById) },
+          at,
+          note: `problem ${problem.number}`,
+        });
+      } else await this.propose(manager, current, problem, event, at);
     }
   }
 
@@ -91,44 +98,6 @@ export class ProblemLinksService {
       extraChanges: [{ field: 'problemResolutionProposedAt', from: null, to: at.toISOString() }],
       events: [{ event: IncidentUpdated, detail: {} }],
     });
-  }
-
-  /** Walks an open incident to resolved with code resolved_by_problem (start/resume first where needed). */
-  private async resolveByProblem(
-    manager: EntityManager,
-    incident: IncidentEntity,
-    problem: ProblemRef,
-    notes: string,
-    event: EventEnvelope,
-    at: Date,
-  ) {
-    const actor = actorOf(event);
-    const who = { id: isUuid(actor.id) ? actor.id : (incident.assigneeId ?? incident.openedById) };
-    let current = incident;
-    const steps: IncidentCommand[] = [];
-    if (current.state === 'new' && current.assignmentGroupId) {
-      steps.push({ type: 'assign', groupId: current.assignmentGroupId, assigneeId: current.assigneeId });
-    }
-    if (current.state === 'new' || current.state === 'assigned') steps.push({ type: 'start' });
-    if (current.state === 'on_hold') steps.push({ type: 'resume' });
-    if (current.state === 'new' && !current.assignmentGroupId) return; // nothing can resolve it without a group
-    steps.push({
-      type: 'resolve',
-      code: 'resolved_by_problem',
-      notes: notes.trim() || `Resolved by problem ${problem.number}: ${problem.title}`,
-    });
-    for (const command of steps) {
-      current = await this.lifecycle.applyAndCommit(
-        manager,
-        current,
-        command,
-        who,
-        at,
-        undefined,
-        `problem ${problem.number}`,
-        actor,
-      );
-    }
   }
 }
 

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TextAnalyzer } from '@helpdesk/text-analysis';
+import { TEXT_ANALYZER, TextAnalyzer } from '@helpdesk/text-analysis';
 import { EntityManager } from 'typeorm';
 import { buildSearchDocument } from './domain/search-document';
 import { DOCUMENT_COUNT_TERM, SearchRepository } from './search.repository';
 import { SearchableArticle } from './searchable-article';
-import { TEXT_ANALYZER } from './text-analyzer.provider';
 
 /**
  * Keeps the search index in step with published articles. Every method runs in the caller's

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ArticleAudience, ArticleLanguage, Role } from '@helpdesk/contracts';
 import { decodeCursor, encodeCursor, Page, RequestValidationException } from '@helpdesk/service-runtime';
-import { TextAnalyzer } from '@helpdesk/text-analysis';
+import { TEXT_ANALYZER, TextAnalyzer } from '@helpdesk/text-analysis';
 import { preferredLanguage } from './domain/preferred-language';
 import { fieldQueries, QueryPlan } from './domain/query-plan';
 import { compareRanked, freshness, helpfulness, matchesGroup, rankScore, relevance } from './domain/ranking';
@@ -11,7 +11,6 @@ import { DEFAULT_SEARCH_LIMIT } from './dto/search-query.dto';
 import { SearchResultDto } from './dto/search-result.dto';
 import { CandidateRow, SearchRepository } from './search.repository';
 import { SearchQueryPlanner } from './search-query.planner';
-import { TEXT_ANALYZER } from './text-analyzer.provider';
 
 /** Who is searching: enough of the principal to decide what they may find and which language they read. */
 export interface SearchCaller {

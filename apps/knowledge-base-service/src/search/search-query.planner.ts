@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HELP_DESK_SYNONYMS, porterStem, TextAnalyzer } from '@helpdesk/text-analysis';
+import { HELP_DESK_SYNONYMS, porterStem, TEXT_ANALYZER, TextAnalyzer } from '@helpdesk/text-analysis';
 import { planQuery, QueryPlan } from './domain/query-plan';
 import { chooseCorrections, CorrectionCandidate, editDistance, maxEdits, needsCorrection } from './domain/spelling-correction';
 import { DOCUMENT_COUNT_TERM, SearchRepository } from './search.repository';
-import { TEXT_ANALYZER } from './text-analyzer.provider';
 
 // A long description keeps its most informative terms.
 const MAX_QUERY_TERMS = 10;

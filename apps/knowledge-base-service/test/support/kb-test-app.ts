@@ -7,6 +7,7 @@ import {
   TestEventPublisher,
   TestPrincipal,
   TestPublishOptions,
+  testIncidentSnapshot,
   TestTokenSigner,
 } from '@helpdesk/testing';
 import { AppModule, GLOBAL_PREFIX, SERVICE_NAME } from '../../src/app.module';
@@ -97,25 +98,9 @@ export function as(t: KbTestApp, p: TestPerson) {
 /** A resolved incident as the incident service's events carry it. */
 export function resolvedIncident(overrides: Partial<IncidentSnapshot> = {}): IncidentSnapshot {
   const at = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    number: `INC${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`,
+  return testIncidentSnapshot({
     version: 5,
     state: 'resolved',
-    holdReason: null,
-    callerId: randomUUID(),
-    callerName: '山田 花子 🌸',
-    callerDepartment: '営業部',
-    openedById: randomUUID(),
-    channel: 'portal',
-    category: 'network',
-    subcategory: 'network.vpn',
-    shortDescription: 'VPN に接続できない 😢',
-    description: '自宅から VPN に接続すると「認証に失敗しました」と表示される。',
-    impact: 3,
-    urgency: 2,
-    priority: 3,
-    ciId: 'CI-00042',
     assignmentGroupId: randomUUID(),
     assignmentGroupName: 'Network',
     assignmentGroupTier: 2,
@@ -123,24 +108,12 @@ export function resolvedIncident(overrides: Partial<IncidentSnapshot> = {}): Inc
     assigneeName: '伊藤 直樹',
     resolutionCode: 'solved_workaround',
     resolutionNotes: 'VPN クライアントの証明書を再発行し、再接続してもらった。',
-    knowledgeArticleId: null,
-    problemId: null,
     resolvedById: randomUUID(),
-    cancelReason: null,
-    reassignmentCount: 0,
-    reopenCount: 0,
-    firstContactClaimed: false,
-    openedAt: at,
     firstResponseAt: at,
     assignedAt: at,
     resolvedAt: at,
-    closedAt: null,
-    cancelledAt: null,
-    updatedAt: at,
-    sla: null,
-    source: 'live',
     ...overrides,
-  };
+  });
 }
 
 /** Runs a small article through draft → in review → published as the given author and reviewer. */

@@ -161,9 +161,20 @@ export const IncidentSlaWarning = incidentEvent<IncidentSlaDetail>()('incident.s
 export const IncidentSlaBreached = incidentEvent<IncidentSlaDetail>()('incident.sla-breached');
 export const IncidentEscalated = incidentEvent<IncidentEscalatedDetail>()('incident.escalated');
 export const IncidentSatisfactionRecorded = incidentEvent<IncidentSatisfactionDetail>()('incident.satisfaction-recorded');
-export const IncidentProblemLinked = incidentEvent<{ problemId: string | null; previousProblemId: string | null }>()(
-  'incident.problem-linked',
-);
+export interface IncidentProblemLinkedDetail {
+  problemId: string | null;
+  previousProblemId: string | null;
+  /**
+   * Who changed the link: an agent on the incident (`incident`), the problem service (`problem`), or an
+   * import whose source names the problem only by its own reference (`import`, with externalProblemKey).
+   * Absent in events written before it existed (read as `problem`).
+   */
+  origin?: 'incident' | 'problem' | 'import';
+  /** The source system's problem reference (e.g. ServiceNow's `Problem ID 2`), with origin `import`. */
+  externalProblemKey?: string | null;
+}
+
+export const IncidentProblemLinked = incidentEvent<IncidentProblemLinkedDetail>()('incident.problem-linked');
 
 export const IncidentEvents = [
   IncidentCreated,

@@ -1,4 +1,5 @@
-import { Matches, ValidateIf, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength, ValidateIf, ValidationOptions } from 'class-validator';
 
 /** Text a person typed: no control characters (NUL, tabs and newlines included). */
 export const SINGLE_LINE = /^[^\p{Cc}]*$/u;
@@ -39,4 +40,15 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
     message: ({ property }) => `${property} must not be empty or blank`,
     ...options,
   });
+}
+
+/** A list of short one-line strings (tags, CI ids, category codes): at most `count`, each at most `length`. */
+export function IsShortStringList(field: string, count: number, length: number): PropertyDecorator {
+  return applyDecorators(
+    IsArray({ message: `${field} must be an array of strings` }),
+    ArrayMaxSize(count, { message: `${field} may hold at most ${count} entries` }),
+    IsString({ each: true, message: `each of ${field} must be a string` }),
+    MaxLength(length, { each: true, message: `each of ${field} must be at most ${length} characters` }),
+    IsSingleLine({ each: true, message: `each of ${field} must be on one line, without control characters` }),
+  );
 }

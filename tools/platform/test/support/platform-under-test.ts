@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dropDatabase } from '@helpdesk/database';
 import { Client } from 'pg';
-import { freePort, testDatabaseServerUrl } from '@helpdesk/testing';
+import { createConsumerGroupAtEnd, freePort, testDatabaseServerUrl } from '@helpdesk/testing';
+import { PLATFORM_APPS, platformConsumerGroup } from '../../platform-apps';
 
 const REPO_ROOT = join(__dirname, '../../../..');
 /** What platform.cli.ts prints once every app answers /health/ready. */
@@ -39,8 +40,17 @@ export async function startPlatform(label: string): Promise<PlatformUnderTest> {
   while (incidentServicePort === gatewayPort) incidentServicePort = await freePort();
   let knowledgeServicePort = await freePort();
   while ([gatewayPort, incidentServicePort].includes(knowledgeServicePort)) knowledgeServicePort = await freePort();
+  let problemServicePort = await freePort();
+  while ([gatewayPort, incidentServicePort, knowledgeServicePort].includes(problemServicePort))
+    problemServicePort = await freePort();
   const stateDir = mkdtempSync(join(tmpdir(), `platform-${label}-`));
   const database = `t_${label}_${randomBytes(4).toString('hex')}`;
+
+  // Its apps' consumer groups start at the topics' ends: this platform sees its own events only, not the
+  // history other suites left on the shared test broker (an imported incident there would count here).
+  for (const app of PLATFORM_APPS.filter((a) => a.consumes.length > 0)) {
+    await createConsumerGroupAtEnd(platformConsumerGroup(app.name, database), app.consumes);
+  }
 
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/platform/platform.cli.ts', 'up'], {
     cwd: REPO_ROOT,
@@ -49,6 +59,7 @@ export async function startPlatform(label: string): Promise<PlatformUnderTest> {
       GATEWAY_PORT: String(gatewayPort),
       INCIDENT_SERVICE_PORT: String(incidentServicePort),
       KNOWLEDGE_BASE_SERVICE_PORT: String(knowledgeServicePort),
+      PROBLEM_SERVICE_PORT: String(problemServicePort),
       PLATFORM_STATE_DIR: stateDir,
       // One database per app (<prefix>_gateway, <prefix>_incident, …), as in production.
       DATABASE_NAME_PREFIX: database,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { IncidentCreated } from '@helpdesk/contracts';
+import { IncidentCreated, IncidentProblemLinked, IncidentProblemLinkedDetail } from '@helpdesk/contracts';
 import { UNIQUE_VIOLATION } from '@helpdesk/database';
 import { isTransientError } from '@helpdesk/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { DirectoryRepository } from '../../directory/directory.repository';
+import { IncidentEntity } from '../../incidents/entities/incident.entity';
 import { applyIncidentCommand } from '../../incidents/domain/incident-state-machine';
 import { factsOf, withFacts } from '../../incidents/incident-facts.mapper';
 import { IncidentWriter } from '../../incidents/incident-writer.service';
@@ -24,6 +25,7 @@ import {
   SERVICENOW_IMPORT_ACTOR,
   UNLIMITED_REOPEN_WINDOW_MS,
 } from './servicenow-incident-plan';
+import { importedProblemKey } from './servicenow-problem-reference';
 
 /** A step of a plan that the incident core refused or failed to write: the incident is left out whole. */
 export class IncidentReplayError extends Error {
@@ -137,7 +139,47 @@ export class ServiceNowIncidentImporter {
         throw new IncidentReplayError(step.row, `${command.type} at row ${step.row} failed: ${(error as Error).message}`, error);
       }
     }
+    const problemKey = importedProblemKey(plan);
+    if (problemKey) {
+      current = await this.handOnProblemReference(manager, plan, current, problemKey);
+      events += 1;
+    }
     return { kind: 'created', incidentId: current.id, events, steps: plan.steps.length };
+  }
+
+  /**
+   * The file names the incident's problem only by ServiceNow's reference (`Problem ID 2`), which no problem here
+   * has: the incident keeps problemId null, and one incident.problem-linked (origin `import`, externalProblemKey)
+   * after its history asks the problem service to create the problem and link back (problem.incident-linked). It is
+   * written through the writer like every change, so the history shows it, at the time of the last replayed step.
+   */
+  private async handOnProblemReference(
+    manager: EntityManager,
+    plan: ImportedIncidentPlan,
+    current: IncidentEntity,
+    problemKey: string,
+  ): Promise<IncidentEntity> {
+    const at = plan.steps.reduce((latest, step) => (step.at > latest ? step.at : latest), plan.opened.at);
+    const detail: IncidentProblemLinkedDetail = {
+      problemId: null,
+      previousProblemId: null,
+      origin: 'import',
+      externalProblemKey: problemKey,
+    };
+    try {
+      return await this.writer.commit(manager, current, withFacts(current, factsOf(current)), {
+        action: 'problem-reference',
+        actor: importedActor(null, SERVICENOW_ID_RESOLVER),
+        at,
+        note: `ServiceNow problem ${problemKey} (row ${plan.finalRow.row})`,
+        extraChanges: [{ field: 'externalProblemKey', from: null, to: problemKey }],
+        events: [{ event: IncidentProblemLinked, detail: { ...detail } }],
+      });
+    } catch (error) {
+      if (isTransientError(error) || (error as { code?: string }).code === UNIQUE_VIOLATION) throw error;
+      const row = plan.finalRow.row;
+      throw new IncidentReplayError(row, `problem reference at row ${row} failed: ${(error as Error).message}`, error);
+    }
   }
 
   /**

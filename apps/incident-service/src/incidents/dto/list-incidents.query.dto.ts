@@ -73,6 +73,16 @@ export class ListIncidentsQueryDto extends PageQueryDto {
   problem?: string;
 
   @ApiPropertyOptional({
+    description:
+      'true: open incidents whose linked problem was resolved and whose resolution awaits confirmation ' +
+      '(POST /incidents/problem-resolutions/confirm); false: all others',
+  })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'problemResolutionProposed must be true or false' })
+  problemResolutionProposed?: boolean;
+
+  @ApiPropertyOptional({
     enum: ['mine', 'all'],
     description: 'Staff: `mine` (default: your groups and your incidents; supervisors also breaches) or `all`',
   })

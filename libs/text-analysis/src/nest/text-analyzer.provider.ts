@@ -1,7 +1,7 @@
 import { Provider } from '@nestjs/common';
-import { loadTextAnalyzer, TextAnalyzer } from '@helpdesk/text-analysis';
+import { loadTextAnalyzer, TextAnalyzer } from '../text-analyzer';
 
-/** Injection token of the shared TextAnalyzer (kuromoji's dictionary loads once, at start-up). */
+/** Nest injection token of the shared TextAnalyzer (kuromoji's dictionary loads once, at start-up). */
 export const TEXT_ANALYZER = Symbol('TEXT_ANALYZER');
 
 export const textAnalyzerProvider: Provider<Promise<TextAnalyzer>> = {
