@@ -37,6 +37,7 @@ export const PLATFORM_APPS: PlatformApp[] = [
       INCIDENT_SERVICE_URL: `http://127.0.0.1:${ports['incident-service']}`,
       PROBLEM_SERVICE_URL: `http://127.0.0.1:${ports['problem-service']}`,
       KNOWLEDGE_BASE_SERVICE_URL: `http://127.0.0.1:${ports['knowledge-base-service']}`,
+      ASSET_SERVICE_URL: `http://127.0.0.1:${ports['asset-service']}`,
       ...databaseOf('gateway', 'api-gateway'),
     }),
     consumes: [],
@@ -61,5 +62,12 @@ export const PLATFORM_APPS: PlatformApp[] = [
     port: Number(envValue(process.env, 'KNOWLEDGE_BASE_SERVICE_PORT') ?? 3003),
     env: () => databaseOf('knowledge', 'knowledge-base-service'),
     consumes: [Topics.incident, Topics.problem],
+  },
+  {
+    name: 'asset-service',
+    main: 'apps/asset-service/src/main.ts',
+    port: Number(envValue(process.env, 'ASSET_SERVICE_PORT') ?? 3004),
+    env: () => databaseOf('asset', 'asset-service'),
+    consumes: [Topics.incident, Topics.identityUser],
   },
 ];

@@ -29,3 +29,4 @@ export * from './requests/request.events';
 export * from './problem/problem.events';
 export * from './knowledge/knowledge.events';
 export { isUuid, UUID_PATTERN } from './ids';
+export * from './asset/asset.events';

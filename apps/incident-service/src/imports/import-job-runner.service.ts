@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { yieldingChunks } from '@helpdesk/csv';
 import { UNIQUE_VIOLATION } from '@helpdesk/database';
 import { Backoff, isTransientError } from '@helpdesk/messaging';
 import { EntityManager } from 'typeorm';
@@ -19,7 +20,6 @@ import {
 } from './servicenow/servicenow-incident-importer.service';
 import { ImportedIncidentPlan, planServiceNowImportStream } from './servicenow/servicenow-incident-plan';
 import { ServiceNowImportRepository } from './servicenow/servicenow-import.repository';
-import { yieldingChunks } from './upload-chunks';
 
 /** How often each replica looks for jobs no runner holds (queued while another replica was busy, or orphaned). */
 const SCAN_INTERVAL_MS = 15_000;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@helpdesk/auth';
 import { randomUUID } from 'node:crypto';
-import { CsvUpload } from './csv-upload.reader';
+import { CsvUpload, yieldingChunks } from '@helpdesk/csv';
 import { ImportDryRunDto, ImportJobDto, ImportProblemDto } from './dto/import-job.dto';
 import { ImportJobEntity, ImportJobProblem } from './entities/import-job.entity';
 import { toImportJobDto } from './import-job.mapper';
@@ -13,7 +13,6 @@ import { SERVICENOW_SOURCE } from './servicenow/imported-incident.mapper';
 import { ServiceNowCsvParser } from './servicenow/servicenow-csv.parser';
 import { ImportedIncidentPlan, planServiceNowImportStream } from './servicenow/servicenow-incident-plan';
 import { ServiceNowImportRepository } from './servicenow/servicenow-import.repository';
-import { yieldingChunks } from './upload-chunks';
 import { UUID_PATTERN as UUID } from '@helpdesk/contracts';
 
 /** Problems a dry run lists (it counts them all). */

@@ -21,7 +21,11 @@ export class KnownErrorsService {
     const problem = event.payload.problem;
     // Once per known error, whatever the event id: a second publication (or a replay) finds the draft.
     if (await this.articles.findBySource(manager, 'known_error', problem.id)) return;
-    const language = detectLanguage(problem.title, problem.rootCause, problem.workaround);
+    // The problem service names the problem's language; events written before it did are guessed from the text.
+    const language =
+      problem.language === 'ja' || problem.language === 'en'
+        ? problem.language
+        : detectLanguage(problem.title, problem.rootCause, problem.workaround);
     // The problem manager who published the known error is the draft's author (their roles are not ours to use).
     const author: ArticleActor = { id: event.actor.id, name: null, roles: [], event: event.actor };
     const draft = await this.articlesService.createDraft(

@@ -38,11 +38,16 @@ export async function startPlatform(label: string): Promise<PlatformUnderTest> {
   const gatewayPort = await freePort();
   let incidentServicePort = await freePort();
   while (incidentServicePort === gatewayPort) incidentServicePort = await freePort();
-  let knowledgeServicePort = await freePort();
-  while ([gatewayPort, incidentServicePort].includes(knowledgeServicePort)) knowledgeServicePort = await freePort();
-  let problemServicePort = await freePort();
-  while ([gatewayPort, incidentServicePort, knowledgeServicePort].includes(problemServicePort))
-    problemServicePort = await freePort();
+  const taken = [gatewayPort, incidentServicePort];
+  const nextFreePort = async () => {
+    let port = await freePort();
+    while (taken.includes(port)) port = await freePort();
+    taken.push(port);
+    return port;
+  };
+  const knowledgeServicePort = await nextFreePort();
+  const problemServicePort = await nextFreePort();
+  const assetServicePort = await nextFreePort();
   const stateDir = mkdtempSync(join(tmpdir(), `platform-${label}-`));
   const database = `t_${label}_${randomBytes(4).toString('hex')}`;
 
@@ -60,6 +65,7 @@ export async function startPlatform(label: string): Promise<PlatformUnderTest> {
       INCIDENT_SERVICE_PORT: String(incidentServicePort),
       KNOWLEDGE_BASE_SERVICE_PORT: String(knowledgeServicePort),
       PROBLEM_SERVICE_PORT: String(problemServicePort),
+      ASSET_SERVICE_PORT: String(assetServicePort),
       PLATFORM_STATE_DIR: stateDir,
       // One database per app (<prefix>_gateway, <prefix>_incident, …), as in production.
       DATABASE_NAME_PREFIX: database,

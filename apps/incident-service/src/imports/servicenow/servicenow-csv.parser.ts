@@ -1,28 +1,16 @@
-import { TextDecoder } from 'node:util';
+import { CsvParser, CsvParserOptions, CsvParseResult, CsvProblem, CsvRecord, readCsv } from '@helpdesk/csv';
 
 /**
- * RFC 4180 CSV parser for the ServiceNow incident event log export: quoted fields (with commas, line
- * breaks and doubled quotes inside), CRLF, LF or lone CR line ends, an optional UTF-8 byte order mark.
- * It works on a whole string or incrementally on chunks (strings or bytes) of a streamed upload, and keys
- * each data record by the header row. Structural problems never throw: they are collected as
- * `{ row, field?, reason }` entries and the offending record is left out.
- *
- * Row numbers count CSV records with the header as row 1, so the first data record is row 2 (the line
- * number in the file when no field holds a line break). Blank lines count as rows but yield no record.
+ * The ServiceNow incident event log export read with the generic RFC 4180 parser of @helpdesk/csv (quoting,
+ * line ends, BOM, UTF-8 chunks, problems by row and column); what is ServiceNow's own is the columns the
+ * import needs, which the parser requires by default here.
  */
 
 /** One problem found while importing, located by row (header = row 1) and, when known, column. */
-export interface ServiceNowImportProblem {
-  row: number;
-  field?: string;
-  reason: string;
-}
+export type ServiceNowImportProblem = CsvProblem;
 
-/** One data record of the CSV: its row number and its values keyed by header name (raw text, untrimmed). */
-export interface ServiceNowCsvRecord {
-  row: number;
-  values: Record<string, string>;
-}
+/** One data record of the export: its row number and its values keyed by header name (raw text, untrimmed). */
+export type ServiceNowCsvRecord = CsvRecord;
 
 /** The columns the import needs; the export's other columns (active, notify, rfc, vendor, …) are optional. */
 export const SERVICENOW_REQUIRED_COLUMNS = [
@@ -56,273 +44,21 @@ export const SERVICENOW_REQUIRED_COLUMNS = [
   'closed_at',
 ] as const;
 
-export interface ServiceNowCsvParserOptions {
+export interface ServiceNowCsvParserOptions extends CsvParserOptions {
   /** Header names that must be present; default SERVICENOW_REQUIRED_COLUMNS. */
   requiredColumns?: readonly string[];
-  /** Problems kept in `problems` (a garbage 100 MB upload must not exhaust memory); default 1000. */
-  maxProblems?: number;
 }
 
-export interface ServiceNowCsvParseResult {
-  header: string[] | null;
-  records: ServiceNowCsvRecord[];
-  problems: ServiceNowImportProblem[];
-  /** All problems found, including those beyond `maxProblems`. */
-  problemCount: number;
-}
+export type ServiceNowCsvParseResult = CsvParseResult;
 
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-const BOM = 0xfeff;
-
-const FIELD_START = 0;
-const UNQUOTED = 1;
-const QUOTED = 2;
-/** Just read a quote inside a quoted field: either an escaped quote or the closing one. */
-const QUOTE_IN_QUOTED = 3;
-/** Just ended a record on CR: a following LF belongs to the same line end. */
-const AFTER_CR = 4;
-type Mode = typeof FIELD_START | typeof UNQUOTED | typeof QUOTED | typeof QUOTE_IN_QUOTED | typeof AFTER_CR;
-
-/**
- * Incremental parser: `write()` each chunk as it arrives and `end()` once, each returning the records
- * completed so far; `problems` holds what was wrong. One instance parses one file.
- */
-export class ServiceNowCsvParser {
-  private readonly requiredColumns: readonly string[];
-  private readonly maxProblems: number;
-  private readonly collected: ServiceNowImportProblem[] = [];
-  private totalProblems = 0;
-
-  private mode: Mode = FIELD_START;
-  private field = '';
-  private fields: string[] = [];
-  private recordQuoted = false;
-  private recordError: string | null = null;
-  private rowNumber = 0;
-  private atStart = true;
-  private decoder: TextDecoder | null = null;
-  private failed = false;
-  private ended = false;
-
-  private columns: string[] | null = null;
-  private headerUsable = false;
-
+/** The generic incremental CSV parser, requiring the ServiceNow columns unless told otherwise. */
+export class ServiceNowCsvParser extends CsvParser {
   constructor(options: ServiceNowCsvParserOptions = {}) {
-    this.requiredColumns = options.requiredColumns ?? SERVICENOW_REQUIRED_COLUMNS;
-    this.maxProblems = options.maxProblems ?? 1000;
-  }
-
-  /** The header names, once the header row has been read. */
-  get header(): string[] | null {
-    return this.columns ? [...this.columns] : null;
-  }
-
-  get problems(): ServiceNowImportProblem[] {
-    return [...this.collected];
-  }
-
-  get problemCount(): number {
-    return this.totalProblems;
-  }
-
-  /** Rows read so far (header and blank lines included). */
-  get rowsRead(): number {
-    return this.rowNumber;
-  }
-
-  write(chunk: string | Uint8Array): ServiceNowCsvRecord[] {
-    if (this.ended) throw new Error('ServiceNowCsvParser: write() after end()');
-    const out: ServiceNowCsvRecord[] = [];
-    if (this.failed) return out;
-    const text = typeof chunk === 'string' ? chunk : this.decode(chunk, true);
-    if (text !== null) this.consume(text, out);
-    return out;
-  }
-
-  end(): ServiceNowCsvRecord[] {
-    if (this.ended) return [];
-    const out: ServiceNowCsvRecord[] = [];
-    if (!this.failed && this.decoder) {
-      const rest = this.decode(new Uint8Array(0), false);
-      if (rest) this.consume(rest, out);
-    }
-    this.ended = true;
-    if (this.failed) return out;
-    if (this.mode === QUOTED) {
-      this.report({ row: this.rowNumber + 1, reason: 'Unterminated quoted field: a quote was opened and never closed' });
-    } else if (this.mode === UNQUOTED || this.mode === QUOTE_IN_QUOTED || this.fields.length > 0) {
-      this.endField();
-      this.endRecord(out);
-    }
-    if (!this.columns) this.report({ row: 1, reason: 'The file is empty: no header row' });
-    return out;
-  }
-
-  private decode(bytes: Uint8Array, stream: boolean): string | null {
-    // TextDecoder keeps a multi-byte character split across chunks and drops a leading BOM.
-    this.decoder ??= new TextDecoder('utf-8', { fatal: true });
-    try {
-      return this.decoder.decode(bytes, { stream });
-    } catch {
-      this.failed = true;
-      this.report({ row: this.rowNumber + 1, reason: 'The file is not valid UTF-8; parsing stopped' });
-      return null;
-    }
-  }
-
-  private consume(text: string, out: ServiceNowCsvRecord[]): void {
-    const n = text.length;
-    let i = 0;
-    if (this.atStart && n > 0) {
-      this.atStart = false;
-      if (text.charCodeAt(0) === BOM) i = 1;
-    }
-    while (i < n) {
-      switch (this.mode) {
-        case AFTER_CR:
-          if (text.charCodeAt(i) === LF) i++;
-          this.mode = FIELD_START;
-          break;
-        case FIELD_START:
-          if (text.charCodeAt(i) === QUOTE) {
-            this.mode = QUOTED;
-            this.recordQuoted = true;
-            i++;
-          } else {
-            this.mode = UNQUOTED;
-          }
-          break;
-        case UNQUOTED: {
-          let j = i;
-          let c = 0;
-          while (j < n) {
-            c = text.charCodeAt(j);
-            if (c === COMMA || c === LF || c === CR || c === QUOTE) break;
-            j++;
-          }
-          if (j > i) this.field += text.slice(i, j);
-          if (j === n) {
-            i = n;
-          } else if (c === QUOTE) {
-            this.recordError ??= 'A quote inside an unquoted field (quote the whole field and double inner quotes)';
-            this.field += '"';
-            i = j + 1;
-          } else {
-            i = this.endFieldAt(c, j + 1, out);
-          }
-          break;
-        }
-        case QUOTED: {
-          const j = text.indexOf('"', i);
-          if (j === -1) {
-            this.field += text.slice(i);
-            i = n;
-          } else {
-            this.field += text.slice(i, j);
-            this.mode = QUOTE_IN_QUOTED;
-            i = j + 1;
-          }
-          break;
-        }
-        case QUOTE_IN_QUOTED: {
-          const c = text.charCodeAt(i);
-          if (c === QUOTE) {
-            this.field += '"';
-            this.mode = QUOTED;
-            i++;
-          } else if (c === COMMA || c === LF || c === CR) {
-            i = this.endFieldAt(c, i + 1, out);
-          } else {
-            this.recordError ??= 'Unexpected text after the closing quote of a field';
-            this.mode = UNQUOTED;
-          }
-          break;
-        }
-      }
-    }
-  }
-
-  /** Ends the current field on a delimiter `c` (comma or line end); returns where to continue. */
-  private endFieldAt(c: number, next: number, out: ServiceNowCsvRecord[]): number {
-    this.endField();
-    if (c === COMMA) {
-      this.mode = FIELD_START;
-    } else {
-      this.endRecord(out);
-      this.mode = c === CR ? AFTER_CR : FIELD_START;
-    }
-    return next;
-  }
-
-  private endField(): void {
-    this.fields.push(this.field);
-    this.field = '';
-  }
-
-  private endRecord(out: ServiceNowCsvRecord[]): void {
-    const fields = this.fields;
-    const quoted = this.recordQuoted;
-    const error = this.recordError;
-    this.fields = [];
-    this.recordQuoted = false;
-    this.recordError = null;
-    this.rowNumber++;
-    const row = this.rowNumber;
-    if (fields.length === 1 && fields[0] === '' && !quoted && !error) return; // a blank line
-    if (!this.columns) {
-      this.readHeader(fields, error);
-      return;
-    }
-    if (!this.headerUsable) return;
-    if (error) {
-      this.report({ row, reason: error });
-      return;
-    }
-    if (fields.length !== this.columns.length) {
-      this.report({ row, reason: `Expected ${this.columns.length} fields as in the header, found ${fields.length}` });
-      return;
-    }
-    const values: Record<string, string> = {};
-    for (let k = 0; k < fields.length; k++) values[this.columns[k]] = fields[k];
-    out.push({ row, values });
-  }
-
-  private readHeader(fields: string[], error: string | null): void {
-    this.columns = fields.map((f) => f.trim());
-    this.headerUsable = true;
-    if (error) {
-      this.report({ row: 1, reason: `Header row: ${error}` });
-      this.headerUsable = false;
-    }
-    const seen = new Set<string>();
-    for (const name of this.columns) {
-      if (name === '') {
-        this.report({ row: 1, reason: 'Header row: a column has no name' });
-        this.headerUsable = false;
-      } else if (seen.has(name)) {
-        this.report({ row: 1, field: name, reason: 'Header row: duplicate column' });
-        this.headerUsable = false;
-      }
-      seen.add(name);
-    }
-    for (const name of this.requiredColumns) {
-      if (!seen.has(name)) {
-        this.report({ row: 1, field: name, reason: 'Required column is missing from the header' });
-        this.headerUsable = false;
-      }
-    }
-  }
-
-  private report(problem: ServiceNowImportProblem): void {
-    this.totalProblems++;
-    if (this.collected.length < this.maxProblems) this.collected.push(problem);
+    super({ ...options, requiredColumns: options.requiredColumns ?? SERVICENOW_REQUIRED_COLUMNS });
   }
 }
 
-/** Parses a whole CSV text. */
+/** Parses a whole export text. */
 export function parseServiceNowCsv(text: string, options?: ServiceNowCsvParserOptions): ServiceNowCsvParseResult {
   const parser = new ServiceNowCsvParser(options);
   const records = parser.write(text);
@@ -334,10 +70,9 @@ export function parseServiceNowCsv(text: string, options?: ServiceNowCsvParserOp
  * Parses a streamed upload (a Node readable stream is an AsyncIterable of Buffers), yielding records as
  * they complete; read `parser.problems` once the iteration is over.
  */
-export async function* readServiceNowCsv(
+export function readServiceNowCsv(
   source: AsyncIterable<string | Uint8Array>,
   parser: ServiceNowCsvParser = new ServiceNowCsvParser(),
 ): AsyncGenerator<ServiceNowCsvRecord> {
-  for await (const chunk of source) yield* parser.write(chunk);
-  yield* parser.end();
+  return readCsv(source, parser);
 }
