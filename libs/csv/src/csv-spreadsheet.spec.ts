@@ -1,4 +1,4 @@
-import { defuseFormula, wantsCsv } from './csv-spreadsheet';
+import { defuseFormula, restoreFormula, wantsCsv } from './csv-spreadsheet';
 
 describe('spreadsheet safety and content negotiation', () => {
   it.each(['=1+1', '+SUM(A1)', '-2', '@cmd', '\tx', '\rx'])('defuses %j', (v) => expect(defuseFormula(v)).toBe(`'${v}`));
@@ -6,6 +6,10 @@ describe('spreadsheet safety and content negotiation', () => {
   it('leaves numbers, dates and null alone', () => {
     expect(defuseFormula(-2)).toBe(-2);
     expect(defuseFormula(null)).toBeNull();
+  });
+  it('reads defused cells back as the text they stood for, and nothing else', () => {
+    for (const v of ['=1+1', '+SUM(A1)', '-2', '@cmd', 'ノートPC', "'quoted", "'"])
+      expect(restoreFormula(String(defuseFormula(v)))).toBe(v);
   });
   it('negotiates CSV: format wins, else Accept', () => {
     expect(wantsCsv('csv', undefined)).toBe(true);

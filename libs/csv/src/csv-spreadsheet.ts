@@ -12,6 +12,11 @@ export function defuseFormula<T>(value: T): T | string {
   return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+/** Reading back a file we wrote: a defused cell ('=…) is the text it stood for (=…). */
+export function restoreFormula(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 /** api.md: CSV when asked with `?format=csv`, or `Accept: text/csv` unless `?format` says otherwise. */
 export function wantsCsv(format: string | undefined, accept: string | undefined): boolean {
   if (format) return format === 'csv';

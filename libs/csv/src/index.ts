@@ -13,4 +13,4 @@ export {
   UploadedCsvFile,
 } from './csv-upload';
 export { UPLOAD_CHUNK_BYTES, yieldingChunks } from './upload-chunks';
-export { defuseFormula, UTF8_BOM, wantsCsv } from './csv-spreadsheet';
+export { defuseFormula, restoreFormula, UTF8_BOM, wantsCsv } from './csv-spreadsheet';

@@ -23,12 +23,12 @@ describe('mapImportHeader', () => {
   });
 
   it('refuses unknown columns (snake_case spellings, undefined attributes), duplicates, and a missing type or name', () => {
-    const { problems } = mapImportHeader(['type', 'asset_tag', 'attr.colour', 'Type', 'licenceId', 'attributes.cpu'], keys);
+    const { problems } = mapImportHeader(['type', 'asset_tag', 'attr.colour', 'Type', 'licence_id', 'attributes.cpu'], keys);
     expect(problems.map((p) => [p.row, p.field])).toEqual([
       [1, 'asset_tag'],
       [1, 'attr.colour'],
       [1, 'Type'],
-      [1, 'licenceId'],
+      [1, 'licence_id'],
       [1, 'attributes.cpu'],
       [1, 'name'],
     ]);
@@ -36,6 +36,28 @@ describe('mapImportHeader', () => {
     expect(problems[1].reason).toMatch(/is not a custom attribute of any CI type/);
     expect(problems[2].reason).toBe('names the same column as type (header names are case-insensitive)');
     expect(problems[5].reason).toBe('Required column is missing from the header');
+  });
+});
+
+describe('mapImportHeader on the list export', () => {
+  it('reads its reference columns by their export names and passes over what the CMDB sets', () => {
+    const exported = ['number', 'type', 'name', 'state', 'licenceId', 'assignedToId', 'assignedToName', 'department'];
+    const { header, problems } = mapImportHeader([...exported, 'assignedAt', 'id', 'version', 'createdAt', 'updatedAt'], keys);
+    expect(problems).toEqual([]);
+    expect([...header.columns.entries()]).toEqual([
+      ['type', { kind: 'field', name: 'type' }],
+      ['name', { kind: 'field', name: 'name' }],
+      ['state', { kind: 'field', name: 'state' }],
+      ['licenceId', { kind: 'field', name: 'licence' }],
+      ['assignedToId', { kind: 'field', name: 'assignedTo' }],
+    ]);
+  });
+
+  it('still refuses both spellings of one column', () => {
+    const { problems } = mapImportHeader(['type', 'name', 'licence', 'licenceId'], keys);
+    expect(problems).toEqual([
+      { row: 1, field: 'licenceId', reason: 'names the same column as licence (header names are case-insensitive)' },
+    ]);
   });
 });
 

@@ -45,7 +45,28 @@ export interface ImportHeader {
   written: Map<string, string>;
 }
 
-const FIELD_BY_LOWER = new Map(IMPORT_FIELD_COLUMNS.map((c) => [c.toLowerCase(), c]));
+/** The list export's names for the reference columns, so an exported file reads back. */
+const EXPORT_ALIASES: ReadonlyArray<[string, ImportFieldColumn]> = [
+  ['licenceid', 'licence'],
+  ['assignedtoid', 'assignedTo'],
+];
+
+/** Columns the list export writes that a new CI cannot take (the CMDB sets them): read past, not refused. */
+export const EXPORT_ONLY_COLUMNS: ReadonlySet<string> = new Set([
+  'number',
+  'id',
+  'version',
+  'createdat',
+  'updatedat',
+  'assignedtoname',
+  'department',
+  'assignedat',
+]);
+
+const FIELD_BY_LOWER = new Map<string, ImportFieldColumn>([
+  ...IMPORT_FIELD_COLUMNS.map((c) => [c.toLowerCase(), c] as [string, ImportFieldColumn]),
+  ...EXPORT_ALIASES,
+]);
 
 export function canonicalName(column: ImportColumn): string {
   return column.kind === 'field' ? column.name : `${ATTRIBUTE_COLUMN_PREFIX}${column.key}`;
@@ -64,6 +85,7 @@ export function mapImportHeader(
   const problems: CsvProblem[] = [];
   for (const cell of header) {
     const lower = cell.toLowerCase();
+    if (EXPORT_ONLY_COLUMNS.has(lower)) continue;
     let column: ImportColumn | null = null;
     const field = FIELD_BY_LOWER.get(lower);
     if (field) column = { kind: 'field', name: field };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UUID_PATTERN } from '@helpdesk/contracts';
-import { CsvParser, CsvProblem, CsvRecord, yieldingChunks } from '@helpdesk/csv';
+import { CsvParser, CsvProblem, CsvRecord, restoreFormula, yieldingChunks } from '@helpdesk/csv';
 import { EntityManager } from 'typeorm';
 import { columnOfField, ImportHeader, mapImportHeader } from './asset-import-columns';
 import { AssetImportLookupsRepository, ImportReferences } from './asset-import-lookups.repository';
@@ -78,8 +78,10 @@ function toProblem(p: CsvProblem): AssetImportProblem {
 
 function toImportRow(record: CsvRecord, header: ImportHeader): ImportRow {
   const row: ImportRow = { row: record.row, fields: {}, attributes: {} };
-  for (const [cell, value] of Object.entries(record.values)) {
+  for (const [cell, text] of Object.entries(record.values)) {
     const column = header.columns.get(cell);
+    // Our own export defuses formula-like text ('=…); reading it back restores the text.
+    const value = restoreFormula(text);
     if (column?.kind === 'field') row.fields[column.name] = value;
     else if (column?.kind === 'attribute') row.attributes[column.key] = value;
   }
