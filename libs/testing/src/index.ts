@@ -12,3 +12,4 @@ export { TestPrincipal, TestTokenSigner } from './test-token-signer';
 export { requestAs, SignedRequests, signedRequests, SignedTestApp } from './signed-requests';
 export { serviceNowDatasetPath } from './datasets';
 export { testIncidentSnapshot } from './incident-snapshot.factory';
+export { publishIncidentEvent, TEST_INCIDENT_EVENTS, TestIncidentEventType, testUserSnapshot } from './peer-events';

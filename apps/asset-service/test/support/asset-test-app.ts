@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { EventEnvelope, IncidentSnapshot, Role, Topics, UserCreated, UserDeactivated, UserSnapshot } from '@helpdesk/contracts';
 import {
-  EventDefinition,
-  EventEnvelope,
-  IncidentCreated,
-  IncidentEventPayload,
-  IncidentSnapshot,
-  IncidentUpdated,
-  Role,
-  Topics,
-  UserCreated,
-  UserDeactivated,
-  UserSnapshot,
-} from '@helpdesk/contracts';
-import {
+  testUserSnapshot,
+  publishIncidentEvent,
   requestAs,
   ServiceTestApp,
   startServiceTestApp,
@@ -50,19 +40,7 @@ function person(email: string, name: string, roles: Role[], department: string):
 }
 
 function userSnapshot(p: TestPerson, active: boolean): UserSnapshot {
-  return {
-    id: p.id,
-    email: p.email,
-    displayName: p.name,
-    displayNameJa: null,
-    displayNameEn: null,
-    department: p.department,
-    managerId: null,
-    locale: 'ja',
-    timeZone: 'Asia/Tokyo',
-    roles: p.roles,
-    active,
-  };
+  return testUserSnapshot(p, { department: p.department, active });
 }
 
 /**
@@ -108,11 +86,8 @@ export async function startAssetService(name: string, overrides: NodeJS.ProcessE
     },
     { description: 'the directory copy to know the suite\u2019s people' },
   );
-  const incidentEvent: AssetTestApp['incidentEvent'] = (type, incident, options = {}) => {
-    const payload: IncidentEventPayload = { incident, changes: [], detail: type === 'created' ? { routingRuleId: null } : {} };
-    const event = (type === 'created' ? IncidentCreated : IncidentUpdated) as EventDefinition<string, IncidentEventPayload>;
-    return publisher.publish(event, incident.id, payload, { sequence: incident.version, ...options });
-  };
+  const incidentEvent: AssetTestApp['incidentEvent'] = (type, incident, options) =>
+    publishIncidentEvent(publisher, type, incident, undefined, options);
   return {
     ...service,
     people,

@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { EventEnvelope, IncidentSnapshot, Role, Topics, UserCreated } from '@helpdesk/contracts';
 import {
-  EventDefinition,
-  EventEnvelope,
-  IncidentCreated,
-  IncidentEventPayload,
-  IncidentProblemLinked,
-  IncidentSnapshot,
-  IncidentStateChanged,
-  IncidentUpdated,
-  Role,
-  Topics,
-  UserCreated,
-} from '@helpdesk/contracts';
-import {
+  TestIncidentEventType,
+  testUserSnapshot,
+  publishIncidentEvent,
   requestAs,
   ServiceTestApp,
   startServiceTestApp,
@@ -42,19 +33,12 @@ export interface ProblemTestApp extends ServiceTestApp {
   bearer(person: TestPerson): Promise<string>;
   /** Publishes an incident event the way the incident service's relay would (options.id: a redelivery). */
   incidentEvent(
-    type: keyof typeof INCIDENT_EVENTS,
+    type: TestIncidentEventType,
     incident: IncidentSnapshot,
     detail?: object,
     options?: TestPublishOptions,
   ): Promise<EventEnvelope>;
 }
-
-const INCIDENT_EVENTS = {
-  created: IncidentCreated,
-  updated: IncidentUpdated,
-  'state-changed': IncidentStateChanged,
-  'problem-linked': IncidentProblemLinked,
-};
 
 function person(email: string, name: string, roles: Role[]): TestPerson {
   return { id: randomUUID(), email, name, roles };
@@ -89,29 +73,10 @@ export async function startProblemService(name: string, overrides: NodeJS.Proces
   };
   // The directory copy knows the problem managers (owners are checked against it).
   for (const p of [people.problemManager, people.otherManager, people.agent]) {
-    await publisher.publish(UserCreated, p.id, {
-      id: p.id,
-      email: p.email,
-      displayName: p.name,
-      displayNameJa: null,
-      displayNameEn: null,
-      department: 'IT',
-      managerId: null,
-      locale: 'ja',
-      timeZone: 'Asia/Tokyo',
-      roles: p.roles,
-      active: true,
-    });
+    await publisher.publish(UserCreated, p.id, testUserSnapshot(p, { department: 'IT' }));
   }
-  const incidentEvent: ProblemTestApp['incidentEvent'] = (type, incident, detail = {}, options = {}) => {
-    const payload: IncidentEventPayload = {
-      incident,
-      changes: [],
-      detail: type === 'created' ? { routingRuleId: null } : (detail as Record<string, unknown>),
-    };
-    const event = INCIDENT_EVENTS[type] as EventDefinition<string, IncidentEventPayload>;
-    return publisher.publish(event, incident.id, payload, { sequence: incident.version, ...options });
-  };
+  const incidentEvent: ProblemTestApp['incidentEvent'] = (type, incident, detail, options) =>
+    publishIncidentEvent(publisher, type, incident, detail, options);
   return {
     ...service,
     people,
