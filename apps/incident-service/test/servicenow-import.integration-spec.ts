@@ -182,6 +182,10 @@ describe('ServiceNow import of a hand-made event log (real PostgreSQL and Kafka)
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '202', '400', '403', '413']));
     expect(doc.body.paths[`${API}/imports/{id}`].get.responses['200']).toBeDefined();
     expect(doc.body.components.schemas.ImportJobDto.properties.progress).toBeDefined();
+    expect(doc.body.components.schemas.IncidentDto.properties.sourceRecord).toBeDefined();
+    expect(Object.keys(doc.body.components.schemas.IncidentSourceRecordDto.properties)).toEqual([
+      'system', 'externalKey', 'reassignmentCount', 'reopenCount', 'resolutionSlaMet', 'resolvedAt',
+    ]); // prettier-ignore
   });
 
   it('refuses a file that does not parse with 400 listing its problems by row and column, and writes nothing', async () => {
@@ -347,12 +351,33 @@ describe('ServiceNow import of a hand-made event log (real PostgreSQL and Kafka)
       closedAt: '2016-03-09T10:00:00.000Z',
     });
     expect(events[11].actor).toEqual({ id: serviceNowUserId('Updated by 3'), role: 'agent' });
+    // Every event, from incident.created on, carries ServiceNow's own final record beside the replay; so does the API.
+    const sourceRecord = {
+      system: 'servicenow',
+      externalKey: 'servicenow:INC0000101',
+      reassignmentCount: 1,
+      reopenCount: 1,
+      resolutionSlaMet: true,
+      resolvedAt: '2016-03-03T10:00:00.000Z',
+    };
+    expect(events.map((e) => e.payload.incident.sourceRecord)).toEqual(INC101_EVENTS.map(() => sourceRecord));
+    expect(inc.body.sourceRecord).toEqual(sourceRecord);
     expect(events.every((e) => Date.parse(e.occurredAt) >= testStart)).toBe(true);
 
     const simple = await as(t, admin).get('/incidents/INC0001500');
     expect(simple.body).toMatchObject({ state: 'closed', channel: 'portal', reopenCount: 0, reassignmentCount: 0 });
     const live = await as(t, admin).get('/incidents/INC0001000');
-    expect(live.body).toMatchObject({ shortDescription: 'プリンターが動かない', state: 'new' });
+    expect(live.body).toMatchObject({ shortDescription: 'プリンターが動かない', state: 'new', sourceRecord: null });
+    const liveEvents = await waitFor(
+      () => {
+        const mine = recorder
+          .values<EventEnvelope<{ incident: IncidentSnapshot }>>(Topics.incident)
+          .filter((e) => e.aggregateId === live.body.id);
+        return mine.length > 0 && mine;
+      },
+      { description: 'the events of the live INC0001000' },
+    );
+    expect(liveEvents.map((e) => e.payload.incident.sourceRecord)).toEqual(liveEvents.map(() => null));
 
     // Closed history stops its SLA timers: nothing for the watch to raise later.
     const running = await t.dataSource.query(
@@ -521,6 +546,53 @@ describe(`ServiceNow import of the whole sample event log (${DATASET})`, () => {
     }
     // eslint-disable-next-line no-console
     console.log(`ServiceNow sample problem references: ${linked.length} incidents, ${new Set(fileKeys.values()).size} problems`);
+    // Every incident keeps the file's final record, and every one of its events carries it.
+    const records: Array<{ number: string; source_record: unknown }> = await t.dataSource.query(
+      `SELECT number, source_record FROM incident WHERE source = 'servicenow'`,
+    );
+    const recordOf = new Map(records.map((r) => [r.number, r.source_record]));
+    for (const p of plan.plans) {
+      expect({ number: p.number, record: recordOf.get(p.number) }).toEqual({
+        number: p.number,
+        record: {
+          system: 'servicenow',
+          externalKey: `servicenow:${p.number}`,
+          reassignmentCount: p.finalRow.reassignmentCount,
+          reopenCount: p.finalRow.reopenCount,
+          resolutionSlaMet: p.finalRow.madeSla,
+          resolvedAt: p.finalRow.resolvedAt?.toISOString() ?? null,
+        },
+      });
+    }
+    const eventRecords = async (number: string): Promise<unknown[]> =>
+      (
+        await t.dataSource.query(
+          `SELECT o.envelope->'payload'->'incident'->'sourceRecord' AS record
+             FROM outbox_message o JOIN incident i ON i.id::text = o.message_key
+            WHERE o.topic = $1 AND i.number = $2 ORDER BY (o.envelope->>'sequence')::int`,
+          [Topics.incident, number],
+        )
+      ).map((r: { record: unknown }) => r.record);
+    const inc45 = await eventRecords('INC0000045');
+    expect(inc45.length).toBeGreaterThan(1);
+    expect(inc45).toEqual(
+      inc45.map(() => ({
+        system: 'servicenow',
+        externalKey: 'servicenow:INC0000045',
+        reassignmentCount: 0,
+        reopenCount: 0,
+        resolutionSlaMet: true,
+        resolvedAt: '2016-02-29T11:29:00.000Z',
+      })),
+    );
+    // resolved_at '?' in the file: the replay still resolves it (at the Resolved row), the source record says none.
+    const inc93 = await eventRecords('INC0000093');
+    expect(inc93.length).toBeGreaterThan(1);
+    expect(inc93.every((r) => (r as { resolvedAt: unknown }).resolvedAt === null)).toBe(true);
+    expect(inc93[0]).toMatchObject({ externalKey: 'servicenow:INC0000093', resolutionSlaMet: true });
+    const resolved93 = await as(t, admin).get('/incidents/INC0000093');
+    expect(resolved93.body).toMatchObject({ resolvedAt: '2016-02-29T08:56:00.000Z', sourceRecord: { resolvedAt: null } });
+
     const timers = await t.dataSource.query(`SELECT count(*)::int AS n FROM sla_timer WHERE stopped_at IS NULL`);
     expect(timers[0].n).toBe(0);
 

@@ -100,5 +100,6 @@ export function toSnapshot(e: IncidentEntity, names: SnapshotNames, sla: Inciden
     updatedAt: e.updatedAt.toISOString(),
     sla,
     source: e.source,
+    sourceRecord: e.sourceRecord ?? null,
   };
 }

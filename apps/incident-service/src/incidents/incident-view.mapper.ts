@@ -83,6 +83,7 @@ export function toIncidentDto(
     resolutionBreached: i.resolutionBreached,
     updatedAt: i.updatedAt.toISOString(),
     source: i.source,
+    sourceRecord: i.sourceRecord ?? null,
     allowedActions: allowedActions(i.state),
   };
 }

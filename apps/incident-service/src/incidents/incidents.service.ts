@@ -168,6 +168,7 @@ export class IncidentsService {
         resolutionBreached: false,
         source: 'live',
         externalKey: null,
+        sourceRecord: null,
       } satisfies Partial<IncidentEntity>) as IncidentEntity;
       let current = await this.writer.commit(manager, null, incident, {
         action: 'created',

@@ -5,6 +5,7 @@ import { CreateSla1795536100000 } from './1795536100000-CreateSla';
 import { CreateImportJobs1795536400000 } from './1795536400000-CreateImportJobs';
 import { CreateImportJobItems1795536500000 } from './1795536500000-CreateImportJobItems';
 import { CreateProblemRefs1795536600000 } from './1795536600000-CreateProblemRefs';
+import { AddIncidentSourceRecord1795536700000 } from './1795536700000-AddIncidentSourceRecord';
 
 /** The incident service's migrations, in order (never edit one that has been committed: add another). */
 export const incidentMigrations = [
@@ -15,4 +16,5 @@ export const incidentMigrations = [
   CreateImportJobs1795536400000,
   CreateImportJobItems1795536500000,
   CreateProblemRefs1795536600000,
+  AddIncidentSourceRecord1795536700000,
 ];

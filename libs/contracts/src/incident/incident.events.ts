@@ -15,6 +15,20 @@ export interface IncidentSlaSnapshot {
   resolutionElapsedBusinessMs: number | null;
 }
 
+/** Imported history: the source system's own final record, which reports prefer where our replay can differ. */
+export interface IncidentSourceRecord {
+  /** `servicenow` */
+  system: string;
+  /** `servicenow:INC0000045` */
+  externalKey: string;
+  reassignmentCount: number;
+  reopenCount: number;
+  /** The source's verdict on the resolution SLA (ServiceNow `made_sla` of the final row); null when not recorded. */
+  resolutionSlaMet: boolean | null;
+  /** The source's `resolved_at` (ISO); null when it recorded none: reports leave such incidents out of MTTR. */
+  resolvedAt: string | null;
+}
+
 /**
  * The whole incident as of the event: every event carries it, so a consumer (reporting, problem,
  * knowledge) keeps its view current from any one event, in any order, without calling back.
@@ -69,6 +83,8 @@ export interface IncidentSnapshot {
   sla: IncidentSlaSnapshot | null;
   /** `live`, or where imported history came from (`servicenow`). */
   source: string;
+  /** Set on imported incidents only (null or absent otherwise). */
+  sourceRecord?: IncidentSourceRecord | null;
 }
 
 export interface IncidentFieldChange {

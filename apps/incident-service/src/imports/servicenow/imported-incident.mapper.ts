@@ -1,4 +1,4 @@
-import { EventActor } from '@helpdesk/contracts';
+import { EventActor, IncidentSourceRecord } from '@helpdesk/contracts';
 import { IncidentEntity } from '../../incidents/entities/incident.entity';
 import { randomUUID } from 'node:crypto';
 import {
@@ -33,7 +33,25 @@ export function toImportedIncidentEntity(plan: ImportedIncidentPlan, ids: Import
     resolutionBreached: false,
     source: SERVICENOW_SOURCE,
     externalKey: plan.externalKey,
+    sourceRecord: importedSourceRecord(plan),
   } satisfies Partial<IncidentEntity>);
+}
+
+/**
+ * ServiceNow's own final record of the incident, carried in every event beside our replay: where the replay
+ * cannot follow the file (a reassignment_count that moved with no visible group change, a `?` resolved_at our
+ * resolve step still needs a time for) reports take the file's figures, and `made_sla` is ServiceNow's verdict.
+ */
+export function importedSourceRecord(plan: ImportedIncidentPlan): IncidentSourceRecord {
+  const final = plan.finalRow;
+  return {
+    system: SERVICENOW_SOURCE,
+    externalKey: plan.externalKey,
+    reassignmentCount: final.reassignmentCount,
+    reopenCount: final.reopenCount,
+    resolutionSlaMet: final.madeSla,
+    resolvedAt: final.resolvedAt ? final.resolvedAt.toISOString() : null,
+  };
 }
 
 /**

@@ -27,6 +27,18 @@ export class SlaTimerDto {
   @ApiPropertyOptional({ nullable: true }) stoppedAt: string | null;
 }
 
+/** IncidentSourceRecord of @helpdesk/contracts, for the OpenAPI document. */
+export class IncidentSourceRecordDto {
+  @ApiProperty({ example: 'servicenow' }) system: string;
+  @ApiProperty({ example: 'servicenow:INC0000045' }) externalKey: string;
+  @ApiProperty() reassignmentCount: number;
+  @ApiProperty() reopenCount: number;
+  @ApiPropertyOptional({ nullable: true, description: 'The source’s verdict on the resolution SLA (ServiceNow made_sla)' })
+  resolutionSlaMet: boolean | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The source’s resolved_at; null when it recorded none' })
+  resolvedAt: string | null;
+}
+
 export class IncidentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'INC0001234' }) number: string;
@@ -72,6 +84,12 @@ export class IncidentDto {
   @ApiProperty() resolutionBreached: boolean;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ description: 'live, or the system the history was imported from' }) source: string;
+  @ApiPropertyOptional({
+    type: IncidentSourceRecordDto,
+    nullable: true,
+    description: 'Imported incidents only: the source system’s own final record, which reports prefer over the replay',
+  })
+  sourceRecord: IncidentSourceRecordDto | null;
   @ApiProperty({ type: [String], description: 'Actions the state allows (the caller’s role may still refuse some)' })
   allowedActions: string[];
   @ApiPropertyOptional({ type: [SlaTimerDto], description: 'On GET /incidents/{id} only' })

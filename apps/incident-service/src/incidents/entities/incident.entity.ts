@@ -1,3 +1,4 @@
+import type { IncidentSourceRecord } from '@helpdesk/contracts';
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 import type { CancelReason, Channel, HoldReason, IncidentState, ResolutionCode } from '../domain/incident-state';
 import type { Impact, Priority, Urgency } from '../domain/priority-matrix';
@@ -130,6 +131,10 @@ export class IncidentEntity {
   /** The record's key in the source system, unique per source (idempotent imports). */
   @Column('text', { nullable: true })
   externalKey: string | null;
+
+  /** Imported incidents: the source's own final record (counters, SLA verdict, resolved_at); null for live work. */
+  @Column('jsonb', { nullable: true })
+  sourceRecord: IncidentSourceRecord | null;
 
   @Column('timestamptz')
   createdAt: Date;
