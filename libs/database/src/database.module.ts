@@ -9,6 +9,28 @@ export interface DatabaseModuleOptions extends ServiceDataSourceOptions {
 }
 
 const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
+/** Any fixed key: replicas of one service share a database, so one lock per database is enough. */
+const MIGRATION_LOCK_KEY = 4_711_000_001;
+
+/**
+ * Replicas starting together on a new database would race to create the same tables (one crashes on
+ * a duplicate pg_class row): a session advisory lock lets one migrate while the others wait, then find
+ * nothing pending.
+ */
+export async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await lock.release();
+  }
+}
 
 /**
  * Gives the service its DataSource: creates the database on demand, runs pending migrations at
@@ -36,7 +58,7 @@ export class DatabaseModule implements OnModuleInit, OnApplicationShutdown {
             await ensureDatabaseExists(options.serverUrl, options.database);
             const dataSource = createDataSource(options);
             await dataSource.initialize();
-            if (options.runMigrations) await dataSource.runMigrations({ transaction: 'each' });
+            if (options.runMigrations) await runMigrationsExclusively(dataSource);
             return dataSource;
           },
         },
