@@ -1,3 +1,4 @@
+import { MetricsRegistry } from '@helpdesk/observability';
 import { IncidentSlaBreached, Topics } from '@helpdesk/contracts';
 import { TopicRecorder, waitFor } from '@helpdesk/testing';
 import request from 'supertest';
@@ -384,9 +385,12 @@ describe('SLA policies, calendars and timers (real PostgreSQL and Kafka)', () =>
       [inc.id],
     );
     const watch = t.app.get(IncidentSlaWatchService);
+    const breachesBefore = await breachCount();
     const now = new Date();
     const [a, b] = await Promise.all([watch.tick(now), watch.tick(now)]);
     expect(a.milestones + b.milestones).toBe(2);
+    // Prometheus counts each breach once too: response and resolution of this P2.
+    expect(await breachCount()).toEqual({ response: breachesBefore.response + 1, resolution: breachesBefore.resolution + 1 });
     const view = await as(t, people().agent).get(`/incidents/${inc.id}`);
     expect(view.body).toMatchObject({ responseBreached: true, resolutionBreached: true });
     expect(view.body.sla.map((s: { status: string }) => s.status)).toEqual(['breached', 'breached']);
@@ -398,4 +402,11 @@ describe('SLA policies, calendars and timers (real PostgreSQL and Kafka)', () =>
       { timeoutMs: 20_000, description: 'two incident.sla-breached events' },
     );
   });
+
+  async function breachCount(): Promise<{ response: number; resolution: number }> {
+    const metric = t.app.get(MetricsRegistry).registry.getSingleMetric('incident_sla_breaches_total');
+    const values = (await metric!.get()).values.filter((v) => v.labels.priority === '2');
+    const of = (target: string) => values.find((v) => v.labels.target === target)?.value ?? 0;
+    return { response: of('response'), resolution: of('resolution') };
+  }
 });

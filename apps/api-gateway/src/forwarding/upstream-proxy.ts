@@ -1,6 +1,7 @@
 import { Agent as HttpAgent, IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Request, Response } from 'express';
+import { TraceHeaders } from '@helpdesk/observability';
 import { ForwardingException } from './forwarding.exception';
 import { ForwardTarget } from './forwarding-routes';
 
@@ -34,6 +35,8 @@ const HOP_BY_HOP = new Set([
 export interface ForwardOptions {
   timeoutMs: number;
   correlationId?: string;
+  /** The forward's client span as `traceparent`/`tracestate`; the caller's own are never passed on. */
+  traceHeaders?: TraceHeaders | null;
 }
 
 export interface ForwardResult {
@@ -81,7 +84,7 @@ export class UpstreamProxy {
     } catch (error) {
       return Promise.reject(error);
     }
-    const { headers, body } = this.outgoing(req, options.correlationId);
+    const { headers, body } = this.outgoing(req, options);
     const isHttps = url.protocol === 'https:';
     const send = isHttps ? httpsRequest : httpRequest;
 
@@ -144,13 +147,14 @@ export class UpstreamProxy {
     this.httpsAgent.destroy();
   }
 
-  private outgoing(req: Request, correlationId: string | undefined): { headers: OutgoingHttpHeaders; body?: Buffer } {
+  private outgoing(req: Request, options: ForwardOptions): { headers: OutgoingHttpHeaders; body?: Buffer } {
     const headers: OutgoingHttpHeaders = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = req.headers[name];
       if (value !== undefined) headers[name] = value;
     }
-    if (correlationId) headers['x-correlation-id'] = correlationId;
+    if (options.correlationId) headers['x-correlation-id'] = options.correlationId;
+    if (options.traceHeaders) Object.assign(headers, options.traceHeaders);
     headers['x-forwarded-for'] = forwardedFor(req);
     headers['x-forwarded-proto'] = req.protocol;
     if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;

@@ -7,6 +7,7 @@ import { factsOf, withFacts } from './incident-facts.mapper';
 import { IncidentsRepository } from './incidents.repository';
 import { IncidentsService } from './incidents.service';
 import { IncidentWriter } from './incident-writer.service';
+import { IncidentSlaMetrics, SlaMilestoneKind } from './incident-sla.metrics';
 import { IncidentSlaTracker } from './ports/incident-sla-tracker.port';
 
 const SYSTEM: EventActor = { id: 'incident-service', role: 'system' };
@@ -32,6 +33,7 @@ export class IncidentSlaWatchService implements OnApplicationBootstrap, OnApplic
     private readonly writer: IncidentWriter,
     private readonly escalation: IncidentEscalationService,
     private readonly config: IncidentConfig,
+    private readonly metrics: IncidentSlaMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -75,8 +77,9 @@ export class IncidentSlaWatchService implements OnApplicationBootstrap, OnApplic
     return { milestones, closed };
   }
 
-  private raiseDueMilestones(now: Date): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+  private async raiseDueMilestones(now: Date): Promise<number> {
+    const raised: Array<{ kind: SlaMilestoneKind; timer: string; priority: number }> = [];
+    const count = await this.dataSource.transaction(async (manager) => {
       const due = await this.sla.claimDueMilestones(manager, now, BATCH);
       for (const m of due) {
         const current = await this.repository.findForUpdate(manager, { id: m.incidentId });
@@ -90,6 +93,7 @@ export class IncidentSlaWatchService implements OnApplicationBootstrap, OnApplic
           note: `${m.timer} ${m.kind}`,
           events: [{ event: m.kind === 'breach' ? IncidentSlaBreached : IncidentSlaWarning, detail }],
         });
+        raised.push({ kind: m.kind, timer: m.timer, priority: updated.priority });
         if (m.kind === 'breach') {
           // itil.md: a breach escalates to the group's supervisor, once (this milestone is raised once).
           await this.escalation.hierarchical(manager, updated, `SLA ${m.timer} target breached`, SYSTEM, now, true);
@@ -97,6 +101,9 @@ export class IncidentSlaWatchService implements OnApplicationBootstrap, OnApplic
       }
       return due.length;
     });
+    // Counted once committed: a rolled-back round raises nothing (and is claimed again next round).
+    for (const r of raised) this.metrics.raised(r.kind, r.timer, r.priority);
+    return count;
   }
 
   private autoClose(now: Date): Promise<number> {

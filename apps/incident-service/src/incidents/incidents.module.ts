@@ -7,6 +7,7 @@ import { SlaModule } from '../sla/sla.module';
 import { IncidentCategoryValidator } from './incident-category.validator';
 import { IncidentEscalationService } from './incident-escalation.service';
 import { IncidentSlaWatchService } from './incident-sla-watch.service';
+import { IncidentSlaMetrics } from './incident-sla.metrics';
 import { IncidentViewMapper } from './incident-view.mapper';
 import { IncidentWriter } from './incident-writer.service';
 import { IncidentsController } from './incidents.controller';
@@ -25,6 +26,7 @@ import { IncidentRouter } from './ports/incident-router.port';
     IncidentsService,
     IncidentEscalationService,
     IncidentSlaWatchService,
+    IncidentSlaMetrics,
     { provide: IncidentRouter, useExisting: RoutingService },
   ],
   exports: [IncidentsService, IncidentsRepository, IncidentWriter, IncidentViewMapper, IncidentEscalationService],

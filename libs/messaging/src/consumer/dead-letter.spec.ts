@@ -29,6 +29,13 @@ describe('deadLetterHeaders', () => {
     expect((headers['x-dlq-error'] as string).length).toBe(2000);
   });
 
+  it('keeps the trace context, so a replay continues the original trace', () => {
+    const traceparent = Buffer.from('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
+    const headers = deadLetterHeaders({ traceparent, tracestate: Buffer.from('helpdesk=1') }, info);
+    expect(headers.traceparent).toEqual(traceparent);
+    expect(headers.tracestate).toEqual(Buffer.from('helpdesk=1'));
+  });
+
   it('works without original headers', () => {
     expect(deadLetterHeaders(undefined, info)['x-dlq-original-topic']).toBe('helpdesk.x.v1');
   });

@@ -8,6 +8,8 @@ import { ConsumerRetryOptions, ConsumerTuningOptions, ResolvedMessagingOptions, 
 export interface KafkaEventServerOptions {
   brokers: string[];
   clientId: string;
+  /** Names the tracer of its consumer spans (default clientId). */
+  serviceName?: string;
   /** Used as is (ServerKafka would append "-server"). */
   groupId: string;
   retry: ConsumerRetryOptions;
@@ -23,6 +25,7 @@ export function kafkaEventServerOptions(options: ResolvedMessagingOptions, metri
   return {
     brokers: options.brokers,
     clientId: `${options.serviceName}-consumer`,
+    serviceName: options.serviceName,
     groupId: options.consumerGroup,
     retry: options.retry,
     consumer: options.consumer,

@@ -1,7 +1,8 @@
 import { deadLetterTopic, EventEnvelope } from '@helpdesk/contracts';
-import { RequestContext } from '@helpdesk/observability';
+import { RequestContext, tracerOf } from '@helpdesk/observability';
 import { Logger } from '@nestjs/common';
 import { KafkaContext, KafkaHeaders, ServerKafka } from '@nestjs/microservices';
+import { context as otelContext, Tracer } from '@opentelemetry/api';
 import type {
   ConsumerCrashEvent,
   ConsumerEndBatchProcessEvent,
@@ -14,17 +15,19 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { describeError } from '../error-text';
 import { ensureTopicsExist } from '../kafka/kafka-topic-admin';
 import { Backoff, sleep } from '../retry-backoff';
+import { startConsumeSpan } from './consume-tracing';
 import { ConsumerMetrics } from './consumer.metrics';
 import { deadLetterHeaders } from './dead-letter';
-import { DeadLetterReason, deliverMessage, FailureKind, NoHandlerError } from './event-delivery';
+import { DeadLetterReason, deliverMessage, DeliveryOutcome, FailureKind, NoHandlerError } from './event-delivery';
 import { assertTopicPatterns, KafkaEventServerOptions, toServerKafkaOptions } from './kafka-event-server.options';
 
 /**
  * Nest transport strategy for consuming events (never request-response), on top of ServerKafka:
  * - handlers get the parsed EventEnvelope, run inside RequestContext (correlation from the
- *   envelope, causation = the event's id) and are retried with back-off: transient failures
- *   (database or Kafka unreachable...) until they succeed, with the partition waiting; others
- *   retry.attempts times (see deliverMessage);
+ *   envelope, causation = the event's id) and inside a CONSUMER span that continues the
+ *   message's `traceparent` (one span over all attempts and the dead letter), and are retried
+ *   with back-off: transient failures (database or Kafka unreachable...) until they succeed,
+ *   with the partition waiting; others retry.attempts times (see deliverMessage);
  * - what cannot be parsed, or keeps failing for good, goes to `<topic>.dlq` with the error in its
  *   headers and the consumer moves on (ServerKafka would rethrow into kafkajs, which re-runs the
  *   batch forever);
@@ -38,6 +41,7 @@ export class KafkaEventServer extends ServerKafka {
   protected override logger = new Logger(KafkaEventServer.name);
   private readonly eventOptions: KafkaEventServerOptions;
   private readonly metrics: ConsumerMetrics;
+  private readonly tracer: Tracer;
   private readonly restartBackoff = new Backoff({ baseMs: 1000, maxMs: 30_000, jitter: 0.2 });
   private restartTimer: NodeJS.Timeout | null = null;
   private failingSince: number | null = null;
@@ -51,6 +55,7 @@ export class KafkaEventServer extends ServerKafka {
     super(toServerKafkaOptions(options));
     this.eventOptions = options;
     this.metrics = new ConsumerMetrics(options.metrics ?? new Registry());
+    this.tracer = tracerOf(options.serviceName ?? options.clientId);
   }
 
   /** Resolves once consuming, or once the first try failed (the consumer keeps retrying then). */
@@ -82,30 +87,41 @@ export class KafkaEventServer extends ServerKafka {
     const where = `${topic}[${payload.partition}]@${message.offset}`;
     let transientSince: number | null = null;
     let lastWarning = 0;
-    const outcome = await deliverMessage(message.value, hasHeader(message.headers, KafkaHeaders.REPLY_TOPIC), {
-      retry: this.eventOptions.retry,
-      invoke: (envelope) => this.invokeHandlers(payload, envelope),
-      deadLetter: (error, attempts, reason) => this.deadLetter(payload, error, attempts, reason),
-      sleep,
-      heartbeat: payload.heartbeat,
-      heartbeatIntervalMs: this.eventOptions.consumer.heartbeatIntervalMs,
-      signal: this.deliveries.signal,
-      onAttemptFailed: (err, attempt, willRetry, kind: FailureKind) => {
-        this.metrics.handlerFailed(topic, kind);
-        if (kind === 'transient') {
-          transientSince ??= Date.now();
-          // Once a minute at most: an outage can last.
-          if (Date.now() - lastWarning >= 60_000) {
-            lastWarning = Date.now();
-            this.logger.warn(
-              `Handler for ${where} failed with a transient error (attempt ${attempt}): ${describeError(err)}; retrying with back-off until it succeeds, the partition waits`,
-            );
+    const span = startConsumeSpan(this.tracer, payload, this.eventOptions.groupId);
+    const deliver = () =>
+      deliverMessage(message.value, hasHeader(message.headers, KafkaHeaders.REPLY_TOPIC), {
+        retry: this.eventOptions.retry,
+        invoke: (envelope) => this.invokeHandlers(payload, envelope),
+        deadLetter: (error, attempts, reason) => this.deadLetter(payload, error, attempts, reason),
+        sleep,
+        heartbeat: payload.heartbeat,
+        heartbeatIntervalMs: this.eventOptions.consumer.heartbeatIntervalMs,
+        signal: this.deliveries.signal,
+        onAttemptFailed: (err, attempt, willRetry, kind: FailureKind) => {
+          this.metrics.handlerFailed(topic, kind);
+          span.attemptFailed(err, attempt, kind);
+          if (kind === 'transient') {
+            transientSince ??= Date.now();
+            // Once a minute at most: an outage can last.
+            if (Date.now() - lastWarning >= 60_000) {
+              lastWarning = Date.now();
+              this.logger.warn(
+                `Handler for ${where} failed with a transient error (attempt ${attempt}): ${describeError(err)}; retrying with back-off until it succeeds, the partition waits`,
+              );
+            }
+          } else if (willRetry) {
+            this.logger.debug(`Handler for ${where} failed (attempt ${attempt}): ${describeError(err)}`);
           }
-        } else if (willRetry) {
-          this.logger.debug(`Handler for ${where} failed (attempt ${attempt}): ${describeError(err)}`);
-        }
-      },
-    });
+        },
+      });
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await otelContext.with(span.context, deliver);
+    } catch (error) {
+      span.end({ error });
+      throw error;
+    }
+    span.end({ outcome });
     this.metrics.delivered(topic, outcome);
     if (outcome.status === 'handled' && transientSince !== null) {
       const seconds = ((Date.now() - transientSince) / 1000).toFixed(1);

@@ -1,4 +1,5 @@
 import { EventEnvelope } from '@helpdesk/contracts';
+import { TraceHeaders } from '@helpdesk/observability';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
@@ -27,6 +28,10 @@ export class OutboxMessage {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   headers: Record<string, string>;
+
+  /** `traceparent` (and `tracestate`) of the span that wrote the row; null outside any trace. */
+  @Column({ name: 'trace_context', type: 'jsonb', nullable: true })
+  traceContext: TraceHeaders | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;

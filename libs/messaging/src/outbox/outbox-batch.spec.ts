@@ -8,6 +8,7 @@ const row = (position: number, messageKey: string, topic = 't'): OutboxRow => ({
   messageKey,
   envelope: { position },
   headers: { 'x-event-id': `id-${position}` },
+  traceContext: null,
 });
 
 describe('publishableInOrder', () => {

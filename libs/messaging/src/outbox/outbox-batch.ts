@@ -1,3 +1,5 @@
+import { TraceHeaders } from '@helpdesk/observability';
+
 /** An outbox row as the relay reads it (position is a bigint, so pg hands it over as a string). */
 export interface OutboxRow {
   id: string;
@@ -6,6 +8,8 @@ export interface OutboxRow {
   messageKey: string;
   envelope: Record<string, unknown>;
   headers: Record<string, string>;
+  /** The trace context of the span that wrote the row (null: none, or a row older than the column). */
+  traceContext: TraceHeaders | null;
 }
 
 /** The oldest unsent row of a (topic, key) that is not in this batch: another relay holds its lock. */

@@ -1,14 +1,16 @@
-import { MetricsRegistry } from '@helpdesk/observability';
+import { MetricsRegistry, tracerOf } from '@helpdesk/observability';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Tracer } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
 import { describeError } from '../error-text';
 import { MESSAGING_OPTIONS, RelayOptions, ResolvedMessagingOptions } from '../messaging.options';
 import { Backoff, WakeableSleep } from '../retry-backoff';
-import { publishableInOrder, toTopicMessages } from './outbox-batch';
+import { OutboxRow, publishableInOrder, toTopicMessages } from './outbox-batch';
 import { OutboxMetrics } from './outbox.metrics';
 import { OutboxPublisher } from './outbox-publisher';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
+import { startPublishSpans } from './outbox-tracing';
 
 export interface RelayRoundResult {
   /** Rows this round locked. */
@@ -29,6 +31,7 @@ export class OutboxRelay {
   private readonly options: RelayOptions;
   private readonly publisher: OutboxPublisher;
   private readonly metrics: OutboxMetrics;
+  private readonly tracer: Tracer;
   private readonly newWork = new WakeableSleep();
   private readonly shutdown = new WakeableSleep();
   private readonly backoff: Backoff;
@@ -52,6 +55,7 @@ export class OutboxRelay {
       sendTimeoutMs: this.options.sendTimeoutMs,
     });
     this.metrics = new OutboxMetrics(metricsRegistry.registry, () => this.repository.backlog());
+    this.tracer = tracerOf(messaging.serviceName);
     signal.subscribe(() => this.newWork.wake());
   }
 
@@ -108,10 +112,13 @@ export class OutboxRelay {
     }
   }
 
-  private async publishOrReset(rows: Parameters<typeof toTopicMessages>[0]): Promise<void> {
+  private async publishOrReset(rows: OutboxRow[]): Promise<void> {
+    const spans = startPublishSpans(this.tracer, rows);
     try {
-      await this.publisher.publish(toTopicMessages(rows));
+      await this.publisher.publish(toTopicMessages(spans.rows));
+      spans.end();
     } catch (err) {
+      spans.end(err);
       await this.publisher.reset();
       throw err;
     }

@@ -1,3 +1,4 @@
+import { TraceHeaders } from '@helpdesk/observability';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxRow, UnsentBlocker } from './outbox-batch';
@@ -8,6 +9,7 @@ export interface NewOutboxRow {
   messageKey: string;
   envelope: object;
   headers: Record<string, string>;
+  traceContext: TraceHeaders | null;
 }
 
 export interface OutboxBacklog {
@@ -36,8 +38,16 @@ export class OutboxRepository {
 
   async insert(manager: EntityManager, row: NewOutboxRow): Promise<void> {
     await manager.query(
-      `INSERT INTO outbox_message (id, topic, message_key, envelope, headers) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)`,
-      [row.id, row.topic, row.messageKey, JSON.stringify(row.envelope), JSON.stringify(row.headers)],
+      `INSERT INTO outbox_message (id, topic, message_key, envelope, headers, trace_context)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb)`,
+      [
+        row.id,
+        row.topic,
+        row.messageKey,
+        JSON.stringify(row.envelope),
+        JSON.stringify(row.headers),
+        row.traceContext ? JSON.stringify(row.traceContext) : null,
+      ],
     );
   }
 
@@ -45,7 +55,8 @@ export class OutboxRepository {
   lockUnsent(manager: EntityManager, limit: number): Promise<OutboxRow[]> {
     return manager.query(
       // ORDER BY o.position, not the text alias "position" (which would sort '10' before '9').
-      `SELECT o.id, o.position::text AS position, o.topic, o.message_key AS "messageKey", o.envelope, o.headers
+      `SELECT o.id, o.position::text AS position, o.topic, o.message_key AS "messageKey", o.envelope, o.headers,
+              o.trace_context AS "traceContext"
          FROM outbox_message o WHERE o.sent_at IS NULL
         ORDER BY o.position LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],

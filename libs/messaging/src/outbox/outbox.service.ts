@@ -1,5 +1,5 @@
 import { EventActor, EventDefinition, EventEnvelope } from '@helpdesk/contracts';
-import { RequestContext } from '@helpdesk/observability';
+import { RequestContext, traceHeadersOf } from '@helpdesk/observability';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -72,6 +72,8 @@ export class OutboxService implements OnModuleInit {
       messageKey: args.key ?? args.aggregateId,
       envelope,
       headers: envelopeHeaders(envelope),
+      // The writer's span: the relay publishes in a span of the same trace, and consumers go on from there.
+      traceContext: traceHeadersOf(),
     });
     this.signal.markAppended(queryRunner);
     return envelope;

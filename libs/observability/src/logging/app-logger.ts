@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger as PinoLogger } from 'pino';
+import { traceLogFields } from '../tracing/trace-log-fields';
 import { RequestContext } from './request-context';
 
 /**
@@ -27,7 +28,7 @@ function censorErrorFields(value: unknown, depth = 0): unknown {
   return out;
 }
 
-/** One JSON line per log record, with the service name and the current correlation id. */
+/** One JSON line per log record, with the service name, the current correlation id and trace ids. */
 export function createPinoLogger(
   service: string,
   level = process.env.LOG_LEVEL ?? 'info',
@@ -40,7 +41,8 @@ export function createPinoLogger(
     formatters: { level: (label) => ({ level: label }) },
     mixin: () => {
       const ctx = RequestContext.current();
-      return ctx ? { correlationId: ctx.correlationId, ...(ctx.userId ? { userId: ctx.userId } : {}) } : {};
+      const request = ctx ? { correlationId: ctx.correlationId, ...(ctx.userId ? { userId: ctx.userId } : {}) } : {};
+      return { ...request, ...traceLogFields() };
     },
     serializers: { err: serializeError, error: serializeError },
     redact: {

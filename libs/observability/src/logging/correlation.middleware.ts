@@ -1,17 +1,25 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
+import { context } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { HttpMetrics } from '../metrics/http-metrics';
 import { metricsRouteOf } from '../metrics/metrics-route';
+import { HttpServerTracing } from '../tracing/http-server-tracing';
 import { RequestContext } from './request-context';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 const VALID_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Takes or makes a correlation id, runs the request inside its context and records its latency. */
+/**
+ * Takes or makes a correlation id, runs the request inside its context and its server span (continuing
+ * an incoming `traceparent`), and records its latency.
+ */
 @Injectable()
 export class CorrelationMiddleware implements NestMiddleware {
-  constructor(private readonly metrics: HttpMetrics) {}
+  constructor(
+    private readonly metrics: HttpMetrics,
+    private readonly tracing: HttpServerTracing,
+  ) {}
 
   use(req: Request, res: Response, next: NextFunction) {
     const incoming = req.header(CORRELATION_HEADER);
@@ -21,6 +29,10 @@ export class CorrelationMiddleware implements NestMiddleware {
     res.on('finish', () => {
       stop({ method: req.method, route: metricsRouteOf(req, res), status: String(res.statusCode) });
     });
-    RequestContext.run({ correlationId }, () => next());
+    const span = this.tracing.start(req);
+    if (!span) return RequestContext.run({ correlationId }, () => next());
+    // 'close' also comes when the client goes away before the answer is complete.
+    res.once('close', () => span.end(res, metricsRouteOf(req, res)));
+    RequestContext.run({ correlationId }, () => context.with(span.context, next));
   }
 }
