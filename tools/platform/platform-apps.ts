@@ -38,6 +38,7 @@ export const PLATFORM_APPS: PlatformApp[] = [
       PROBLEM_SERVICE_URL: `http://127.0.0.1:${ports['problem-service']}`,
       KNOWLEDGE_BASE_SERVICE_URL: `http://127.0.0.1:${ports['knowledge-base-service']}`,
       ASSET_SERVICE_URL: `http://127.0.0.1:${ports['asset-service']}`,
+      REPORTING_SERVICE_URL: `http://127.0.0.1:${ports['reporting-service']}`,
       ...databaseOf('gateway', 'api-gateway'),
     }),
     consumes: [],
@@ -69,5 +70,12 @@ export const PLATFORM_APPS: PlatformApp[] = [
     port: Number(envValue(process.env, 'ASSET_SERVICE_PORT') ?? 3004),
     env: () => databaseOf('asset', 'asset-service'),
     consumes: [Topics.incident, Topics.identityUser],
+  },
+  {
+    name: 'reporting-service',
+    main: 'apps/reporting-service/src/main.ts',
+    port: Number(envValue(process.env, 'REPORTING_SERVICE_PORT') ?? 3005),
+    env: () => databaseOf('reporting', 'reporting-service'),
+    consumes: [Topics.incident, Topics.knowledgeArticle, Topics.knowledgeHelpSession],
   },
 ];

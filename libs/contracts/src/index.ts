@@ -30,3 +30,4 @@ export * from './problem/problem.events';
 export * from './knowledge/knowledge.events';
 export { isUuid, UUID_PATTERN } from './ids';
 export * from './asset/asset.events';
+export * from './reporting/digest.events';

@@ -8,6 +8,7 @@ export const Topics = {
   knowledgeArticle: 'helpdesk.knowledge.article.v1',
   knowledgeHelpSession: 'helpdesk.knowledge.help-session.v1',
   asset: 'helpdesk.asset.ci.v1',
+  reportingDigest: 'helpdesk.reporting.digest.v1',
 } as const;
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 

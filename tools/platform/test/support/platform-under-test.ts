@@ -48,6 +48,7 @@ export async function startPlatform(label: string): Promise<PlatformUnderTest> {
   const knowledgeServicePort = await nextFreePort();
   const problemServicePort = await nextFreePort();
   const assetServicePort = await nextFreePort();
+  const reportingServicePort = await nextFreePort();
   const stateDir = mkdtempSync(join(tmpdir(), `platform-${label}-`));
   const database = `t_${label}_${randomBytes(4).toString('hex')}`;
 
@@ -66,6 +67,7 @@ export async function startPlatform(label: string): Promise<PlatformUnderTest> {
       KNOWLEDGE_BASE_SERVICE_PORT: String(knowledgeServicePort),
       PROBLEM_SERVICE_PORT: String(problemServicePort),
       ASSET_SERVICE_PORT: String(assetServicePort),
+      REPORTING_SERVICE_PORT: String(reportingServicePort),
       PLATFORM_STATE_DIR: stateDir,
       // One database per app (<prefix>_gateway, <prefix>_incident, …), as in production.
       DATABASE_NAME_PREFIX: database,
