@@ -96,19 +96,45 @@ export class ReportsService {
     return { total: found.total && { ...found.total, asOf }, rows: found.rows.map((r) => ({ ...r, asOf })) };
   }
 
-  /** Every report's total under prefixed names; the queries run side by side on the pool. */
+  /**
+   * Every report's total under prefixed names. Two statements at a time, the heaviest first: on two cores
+   * all ten at once took twice as long as two at a time (measured over a year of a million incidents).
+   */
   private async summary(query: ReportQuery, now: Date): Promise<ReportFigures> {
     const totalsOnly: ReportQuery = { ...query, groupBy: null };
-    const totals = await Promise.all(
-      SUMMARY_REPORTS.map(async (name) => {
+    const totals = new Map<FigureReportName, ReportFigures>();
+    const queue = [...SUMMARY_RUN_ORDER];
+    const worker = async () => {
+      for (let name = queue.shift(); name; name = queue.shift()) {
         // Help sessions carry no group, category, priority, channel or CI: under such a filter they are unknown.
-        if (name === 'deflection' && hasFilters(query.filters)) return unknownFigures(REPORT_FIGURES.deflection);
-        return (await this.report(name, totalsOnly, null, now)).total;
-      }),
-    );
-    return Object.assign({}, ...totals.map((figures, i) => toSummaryFigures(SUMMARY_REPORTS[i], figures))) as ReportFigures;
+        const unknown = name === 'deflection' && hasFilters(query.filters);
+        totals.set(
+          name,
+          unknown ? unknownFigures(REPORT_FIGURES.deflection) : (await this.report(name, totalsOnly, null, now)).total,
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: SUMMARY_CONCURRENCY }, worker));
+    return Object.assign({}, ...SUMMARY_REPORTS.map((name) => toSummaryFigures(name, totals.get(name)!))) as ReportFigures;
   }
 }
+
+/** The summary's statements in flight at once (the service runs on two cores). */
+const SUMMARY_CONCURRENCY = 2;
+
+/** Percentile sorts and several anchors first, so the two lanes end together. */
+const SUMMARY_RUN_ORDER: readonly FigureReportName[] = [
+  'mttr',
+  'mtta',
+  'volume',
+  'deflection',
+  'sla',
+  'flr',
+  'fcr',
+  'reopen',
+  'csat',
+  'backlog',
+];
 
 function hasFilters(filters: ReportFilters): boolean {
   return Object.values(filters).some((v) => v !== undefined);
